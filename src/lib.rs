@@ -1,0 +1,17 @@
+//! kamus: an offline glossary of web-development, SEO and digital-marketing
+//! terms in Indonesian and English. The binary is `src/main.rs`; this crate
+//! holds everything it runs, so tests and benchmarks can reach it.
+
+pub mod app;
+pub mod cli;
+mod embedded;
+pub mod fuzzy;
+pub mod glossary;
+pub mod index;
+pub mod lookup;
+pub mod model;
+pub mod normalize;
+pub mod render;
+pub mod search;
+pub mod style;
+pub mod validate;

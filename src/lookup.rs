@@ -1,0 +1,79 @@
+//! Looking a query up: normalise, try the exact keys, then fall back to
+//! fuzzy matching that resolves only a clear winner.
+
+use crate::fuzzy::{self, RESOLVE_FLOOR, RESOLVE_MARGIN, SUGGEST_FLOOR};
+use crate::glossary::Glossary;
+use crate::index::Via;
+use crate::normalize::normalize;
+
+/// How a query found its entry.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Method {
+    Exact,
+    Alias,
+    Fuzzy,
+}
+
+impl Method {
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Exact => "exact",
+            Method::Alias => "alias",
+            Method::Fuzzy => "fuzzy",
+        }
+    }
+}
+
+/// The entry a query found.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Found {
+    pub entry: usize,
+    pub method: Method,
+    pub score: f64,
+}
+
+/// What a lookup came to.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    Found(Found),
+    /// Nothing clear: up to five entries worth suggesting, best first.
+    NotFound(Vec<(usize, f64)>),
+}
+
+/// The most suggestions a miss offers.
+pub const MAX_SUGGESTIONS: usize = 5;
+
+/// Looks `query` up in `glossary`; with `exact_only`, no fuzzy fallback
+/// (suggestions are still offered).
+pub fn lookup(glossary: &Glossary, query: &str, exact_only: bool) -> Outcome {
+    let key = normalize(query);
+    if key.is_empty() {
+        return Outcome::NotFound(Vec::new());
+    }
+    if let Some((entry, via)) = glossary.exact(&key) {
+        let method = match via {
+            Via::Slug => Method::Exact,
+            Via::Alias => Method::Alias,
+        };
+        return Outcome::Found(Found {
+            entry,
+            method,
+            score: 1.0,
+        });
+    }
+    let mut ranked = fuzzy::rank(glossary, &key, SUGGEST_FLOOR);
+    if !exact_only {
+        if let Some(&(entry, score)) = ranked.first() {
+            let runner_up = ranked.get(1).map_or(0.0, |&(_, s)| s);
+            if score >= RESOLVE_FLOOR && score - runner_up >= RESOLVE_MARGIN {
+                return Outcome::Found(Found {
+                    entry,
+                    method: Method::Fuzzy,
+                    score,
+                });
+            }
+        }
+    }
+    ranked.truncate(MAX_SUGGESTIONS);
+    Outcome::NotFound(ranked)
+}

@@ -1,0 +1,168 @@
+//! The JSON shapes: an entry, a miss, the list and search results. Field
+//! names and order are a contract with scripts.
+
+use serde::Serialize;
+
+use super::{Content, View};
+use crate::lookup::Found;
+
+#[derive(Serialize)]
+pub struct EntryJson<'a> {
+    slug: &'a str,
+    term: &'a str,
+    lang: &'static str,
+    kind: &'static str,
+    aliases: &'a [&'a str],
+    definition: String,
+    sections: Vec<SectionJson<'a>>,
+    related: Vec<Named<'a>>,
+    updated: &'a str,
+    #[serde(rename = "match")]
+    matched: MatchJson<'a>,
+}
+
+#[derive(Serialize)]
+struct SectionJson<'a> {
+    key: &'static str,
+    title: &'static str,
+    #[serde(flatten)]
+    content: ContentJson<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum ContentJson<'a> {
+    Duties {
+        items: Vec<DutyJson<'a>>,
+    },
+    Skills {
+        groups: Vec<GroupJson<'a>>,
+    },
+    Prose {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        body: Option<String>,
+        #[serde(skip_serializing_if = "<[_]>::is_empty")]
+        items: &'a [String],
+    },
+}
+
+#[derive(Serialize)]
+struct DutyJson<'a> {
+    title: &'a str,
+    body: String,
+}
+
+#[derive(Serialize)]
+struct GroupJson<'a> {
+    title: &'a str,
+    items: &'a [String],
+}
+
+/// An entry named by slug and term, with extras where a listing has them.
+#[derive(Serialize)]
+pub struct Named<'a> {
+    pub slug: &'a str,
+    pub term: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub snippet: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct MatchJson<'a> {
+    query: &'a str,
+    method: &'static str,
+    score: f64,
+}
+
+#[derive(Serialize)]
+pub struct NotFoundJson<'a> {
+    pub error: &'static str,
+    pub query: &'a str,
+    pub suggestions: Vec<Named<'a>>,
+}
+
+/// Rounds a similarity for output: three decimals say all there is to say.
+pub fn round(score: f64) -> f64 {
+    (score * 1000.0).round() / 1000.0
+}
+
+fn joined(paragraphs: &[String]) -> String {
+    paragraphs.join("\n\n")
+}
+
+impl<'a> EntryJson<'a> {
+    pub fn new(view: &'a View<'a>, query: &'a str, found: Found) -> EntryJson<'a> {
+        let sections = view
+            .blocks
+            .iter()
+            .filter_map(|block| {
+                let content = match &block.content {
+                    Content::Paragraphs(_) | Content::Related(_) => return None,
+                    Content::Duties(duties) => ContentJson::Duties {
+                        items: duties
+                            .iter()
+                            .map(|(title, body)| DutyJson {
+                                title,
+                                body: joined(body),
+                            })
+                            .collect(),
+                    },
+                    Content::Skills(groups) => ContentJson::Skills {
+                        groups: groups
+                            .iter()
+                            .map(|(title, items)| GroupJson { title, items })
+                            .collect(),
+                    },
+                    Content::Prose { body, items } => ContentJson::Prose {
+                        body: (!body.is_empty()).then(|| joined(body)),
+                        items,
+                    },
+                };
+                Some(SectionJson {
+                    key: block.key.key(),
+                    title: view.title(block.key),
+                    content,
+                })
+            })
+            .collect();
+        EntryJson {
+            slug: view.slug,
+            term: view.term,
+            lang: view.lang.code(),
+            kind: view.kind.key(),
+            aliases: &view.aliases,
+            definition: joined(&view.definition),
+            sections,
+            related: view
+                .related
+                .iter()
+                .map(|&(slug, term)| Named {
+                    slug,
+                    term,
+                    kind: None,
+                    score: None,
+                    snippet: None,
+                })
+                .collect(),
+            updated: view.updated,
+            matched: MatchJson {
+                query,
+                method: found.method.name(),
+                score: round(found.score),
+            },
+        }
+    }
+}
+
+/// Serialises `value` as pretty JSON with a final newline.
+pub fn to_string<T: Serialize>(value: &T) -> String {
+    // These types have only string keys and plain values: serialising them
+    // cannot fail.
+    let mut out = serde_json::to_string_pretty(value).unwrap_or_default();
+    out.push('\n');
+    out
+}

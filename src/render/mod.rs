@@ -1,0 +1,206 @@
+//! Rendering: an entry becomes a [`View`] (its content in one language, the
+//! chosen sections, cleaned text), which each format then lays out.
+
+pub mod json;
+pub mod markdown;
+pub mod text;
+
+use crate::glossary::Glossary;
+use crate::model::{Entry, Kind, Lang, SectionKey};
+use crate::validate::is_forbidden;
+
+/// An entry in one language, ready to lay out.
+pub struct View<'a> {
+    pub slug: &'a str,
+    pub term: &'a str,
+    pub kind: Kind,
+    pub lang: Lang,
+    pub aliases: Vec<&'a str>,
+    pub updated: &'a str,
+    pub definition: Vec<String>,
+    /// The chosen sections, in the entry's order.
+    pub blocks: Vec<Block<'a>>,
+    /// Every related entry as (slug, term).
+    pub related: Vec<(&'a str, &'a str)>,
+    /// Whether only some sections were asked for: then the title and alias
+    /// lines are left out.
+    pub filtered: bool,
+}
+
+/// One titled section.
+pub struct Block<'a> {
+    pub key: SectionKey,
+    pub content: Content<'a>,
+}
+
+pub enum Content<'a> {
+    Paragraphs(Vec<String>),
+    /// (title, paragraphs) per duty.
+    Duties(Vec<(String, Vec<String>)>),
+    /// (group name, bullets) per group.
+    Skills(Vec<(String, Vec<String>)>),
+    /// Prose then bullets; either may be empty.
+    Prose {
+        body: Vec<String>,
+        items: Vec<String>,
+    },
+    Related(Vec<(&'a str, &'a str)>),
+}
+
+impl<'a> View<'a> {
+    /// The view of `entry` in `lang`, with only the `wanted` sections (all
+    /// when `None`).
+    pub fn new(
+        glossary: &'a Glossary,
+        entry: &'a Entry,
+        lang: Lang,
+        wanted: Option<&[SectionKey]>,
+    ) -> View<'a> {
+        let related: Vec<(&str, &str)> = entry
+            .related
+            .iter()
+            .map(|slug| {
+                (
+                    &**slug,
+                    glossary.by_slug(slug).map_or(&**slug, |e| e.term.get(lang)),
+                )
+            })
+            .collect();
+        let blocks = entry
+            .section_keys()
+            .into_iter()
+            .filter(|key| wanted.is_none_or(|w| w.contains(key)))
+            .map(|key| Block {
+                key,
+                content: content(entry, key, lang, &related),
+            })
+            .collect();
+        View {
+            slug: &entry.slug,
+            term: entry.term.get(lang),
+            kind: entry.kind,
+            lang,
+            aliases: entry.aliases_for(lang),
+            updated: &entry.updated,
+            definition: paragraphs(entry.definition.get(lang)),
+            blocks,
+            related,
+            filtered: wanted.is_some(),
+        }
+    }
+
+    /// The heading of a section in this view's language.
+    pub fn title(&self, key: SectionKey) -> &'static str {
+        key.label(self.lang)
+    }
+}
+
+fn content<'a>(
+    entry: &'a Entry,
+    key: SectionKey,
+    lang: Lang,
+    related: &[(&'a str, &'a str)],
+) -> Content<'a> {
+    match key {
+        SectionKey::Definition => Content::Paragraphs(paragraphs(entry.definition.get(lang))),
+        SectionKey::Duties => Content::Duties(
+            entry
+                .duties
+                .iter()
+                .map(|d| (line(d.title.get(lang)), paragraphs(d.body.get(lang))))
+                .collect(),
+        ),
+        SectionKey::Skills => Content::Skills(
+            entry
+                .skills
+                .iter()
+                .map(|g| {
+                    (
+                        line(g.group.get(lang)),
+                        g.items.iter().map(|t| line(t.get(lang))).collect(),
+                    )
+                })
+                .collect(),
+        ),
+        SectionKey::Related => Content::Related(related.to_vec()),
+        _ => {
+            let section = entry.sections.iter().find(|s| s.key == key);
+            Content::Prose {
+                body: section
+                    .and_then(|s| s.body.as_ref())
+                    .map(|b| paragraphs(b.get(lang)))
+                    .unwrap_or_default(),
+                items: section
+                    .map(|s| s.items.iter().map(|t| line(t.get(lang))).collect())
+                    .unwrap_or_default(),
+            }
+        }
+    }
+}
+
+/// The paragraphs of a text: split at blank lines, each on one line with
+/// single spaces, with anything that could drive a terminal removed.
+pub fn paragraphs(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current: Vec<&str> = Vec::new();
+    for raw in text.lines() {
+        if raw.trim().is_empty() {
+            if !current.is_empty() {
+                out.push(line(&current.join(" ")));
+                current.clear();
+            }
+        } else {
+            current.push(raw);
+        }
+    }
+    if !current.is_empty() {
+        out.push(line(&current.join(" ")));
+    }
+    out
+}
+
+/// A text as one clean line: whitespace runs become one space, and control
+/// characters are dropped (validation rejects them; this is the last guard).
+pub fn line(text: &str) -> String {
+    let clean: String = text
+        .chars()
+        .filter(|&c| !is_forbidden(c) || c == '\n' || c == '\t')
+        .collect();
+    clean.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Text from outside (a query) made safe to show: control characters are
+/// written as `\u{…}` escapes, so they are seen but never act.
+pub fn shown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_forbidden(c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_split_at_blank_lines_and_join_lines() {
+        let got = paragraphs("one\ntwo\n\n\nthree  four\n");
+        assert_eq!(got, ["one two", "three four"]);
+    }
+
+    #[test]
+    fn line_drops_escape_sequences() {
+        assert_eq!(line("red \u{1b}[31mtext\u{7}"), "red [31mtext");
+    }
+
+    #[test]
+    fn shown_escapes_control_characters() {
+        assert_eq!(shown("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
+        assert_eq!(shown("kata sandi"), "kata sandi");
+    }
+}
