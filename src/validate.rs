@@ -45,8 +45,8 @@ impl Rules {
     /// The rules of the glossary shipped in the binary.
     pub const BUILT_IN: Rules = Rules {
         min_definition_words: 25,
-        related: 1..=8,
-        duties: 1..=8,
+        related: 3..=8,
+        duties: 4..=6,
     };
 }
 
