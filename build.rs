@@ -48,10 +48,13 @@ fn main() {
         let lines: Vec<String> = checked.problems.iter().map(ToString::to_string).collect();
         fail(&lines);
     }
-    let keys = index::build_keys(&checked.entries);
+    // Sorted by slug (not by file name: `.` sorts after `-`), for binary search.
+    let mut entries = checked.entries;
+    entries.sort_by(|a, b| a.slug.cmp(&b.slug));
+    let keys = index::build_keys(&entries);
     let out =
         PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("glossary.rs");
-    let code = generate(&checked.entries, &keys, &terms);
+    let code = generate(&entries, &keys, &terms);
     if let Err(e) = fs::write(&out, code) {
         fail(&[format!("{}: cannot write: {e}", out.display())]);
     }

@@ -1,7 +1,7 @@
 //! Fuzzy matching: how alike a typed key is to a glossary key, and the
 //! entries ranked by it. Tuned by the table in `tests/cli/fuzzy.rs`.
 
-use strsim::normalized_damerau_levenshtein as alike;
+use strsim::damerau_levenshtein;
 
 use crate::glossary::Glossary;
 use crate::normalize::compact;
@@ -16,8 +16,12 @@ pub const RESOLVE_MARGIN: f64 = 0.06;
 /// How alike two normalised keys are, from 0 (nothing shared) to 1 (equal):
 /// the best of an edit-distance score on the keys, on their compact forms
 /// and on their words sorted, and a score for a whole-word prefix or suffix
-/// (`back-end` of `back-end-developer`).
+/// (`back-end` of `back-end-developer`). An English plural of a key
+/// (`apis`) scores [`PLURAL`].
 pub fn similarity(query: &str, key: &str) -> f64 {
+    if query.strip_suffix('s') == Some(key) {
+        return PLURAL;
+    }
     let qc = compact(query);
     let kc = compact(key);
     let mut best = alike(query, key).max(alike(&qc, &kc));
@@ -30,6 +34,20 @@ pub fn similarity(query: &str, key: &str) -> f64 {
     }
     best
 }
+
+/// Edit-distance similarity, with short keys measured as if they had
+/// [`SHORT`] characters: one slip in `gti` still points at `git`, but two
+/// in a three-letter word do not.
+fn alike(a: &str, b: &str) -> f64 {
+    let len = a.chars().count().max(b.chars().count()).max(SHORT);
+    1.0 - damerau_levenshtein(a, b) as f64 / len as f64
+}
+
+/// The score of a key with an `s` added: as good as one slip in a long word.
+const PLURAL: f64 = 0.95;
+
+/// The length below which one edit costs no more than in a word this long.
+const SHORT: usize = 5;
 
 fn sorted_words(key: &str) -> String {
     let mut words: Vec<&str> = key.split('-').collect();
@@ -121,6 +139,12 @@ mod tests {
     fn part_of_one_word_is_not_a_prefix() {
         // `java` is not JavaScript.
         assert!(similarity("java", "javascript") < RESOLVE_FLOOR);
+    }
+
+    #[test]
+    fn a_plural_is_close_but_not_equal() {
+        assert_eq!(similarity("apis", "api"), PLURAL);
+        assert!(similarity("api", "apis") < PLURAL);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use crate::fuzzy::{self, RESOLVE_FLOOR, RESOLVE_MARGIN, SUGGEST_FLOOR};
 use crate::glossary::Glossary;
 use crate::index::Via;
-use crate::normalize::normalize;
+use crate::normalize::{compact, normalize};
 
 /// How a query found its entry.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -50,7 +50,11 @@ pub fn lookup(glossary: &Glossary, query: &str, exact_only: bool) -> Outcome {
     if key.is_empty() {
         return Outcome::NotFound(Vec::new());
     }
-    if let Some((entry, via)) = glossary.exact(&key) {
+    // The key as typed, then without hyphens: `no follow` is `nofollow`.
+    let exact = glossary
+        .exact(&key)
+        .or_else(|| glossary.exact(&compact(&key)));
+    if let Some((entry, via)) = exact {
         let method = match via {
             Via::Slug => Method::Exact,
             Via::Alias => Method::Alias,

@@ -19,6 +19,8 @@ const DEFINITION: u32 = 3;
 const BODY: u32 = 1;
 /// Extra for the whole query being a name of the entry.
 const WHOLE_NAME: u32 = 100;
+/// Occurrences count up to one less than this, below any difference in weight.
+const OCCURRENCES: u32 = 16;
 /// The longest snippet, in characters.
 const SNIPPET: usize = 80;
 
@@ -75,11 +77,13 @@ fn fields(entry: &Entry, lang: Lang) -> Vec<(u32, &str)> {
 }
 
 /// Scores one entry: for each wanted word, the weight of the best field
-/// where it starts a word (doubled when it is the whole word). `None` when a
-/// wanted word is missing.
+/// where it starts a word (doubled when it is the whole word); between equal
+/// weights, more occurrences rank higher. `None` when a wanted word is
+/// missing.
 fn score(entry: &Entry, wanted: &[&str], lang: Lang) -> Option<Hit> {
     let fields = fields(entry, lang);
     let mut best = vec![0_u32; wanted.len()];
+    let mut occurrences = 0_u32;
     let mut snippet: Option<String> = None;
     for &(weight, text) in &fields {
         for (range, word) in words(text) {
@@ -87,6 +91,7 @@ fn score(entry: &Entry, wanted: &[&str], lang: Lang) -> Option<Hit> {
                 if !word.starts_with(want) {
                     continue;
                 }
+                occurrences += 1;
                 let points = if word == *want { weight * 2 } else { weight };
                 *slot = (*slot).max(points);
                 if snippet.is_none() && weight < NAME {
@@ -100,7 +105,7 @@ fn score(entry: &Entry, wanted: &[&str], lang: Lang) -> Option<Hit> {
     }
     Some(Hit {
         entry: 0,
-        score: best.iter().sum(),
+        score: best.iter().sum::<u32>() * OCCURRENCES + occurrences.min(OCCURRENCES - 1),
         snippet: snippet.unwrap_or_else(|| excerpt(entry.definition.get(lang), 0)),
     })
 }

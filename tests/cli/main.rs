@@ -1,0 +1,36 @@
+//! The one integration-test binary: kamus as its users run it.
+
+mod fuzzy;
+mod golden;
+mod lookup;
+mod output;
+mod validation;
+
+use assert_cmd::Command;
+
+/// `kamus` with a clean environment: no colour, language or glossary
+/// settings leak in from the developer's shell.
+pub fn kamus() -> Command {
+    let mut cmd = Command::cargo_bin("kamus").expect("the kamus binary is built for tests");
+    for var in [
+        "NO_COLOR",
+        "CLICOLOR_FORCE",
+        "KAMUS_LANG",
+        "KAMUS_PATH",
+        "COLUMNS",
+        "TERM",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
+/// Runs kamus with `args` and returns (status, stdout, stderr).
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    let out = kamus().args(args).output().expect("kamus runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}

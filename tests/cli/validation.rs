@@ -1,0 +1,331 @@
+//! The validator on broken fixtures: each rule's message and its
+//! `file:line:col`. The same code checks `data/` at build time.
+
+use kamus::validate::{Rules, Source, validate};
+
+/// A valid concept entry; each test breaks one thing in it.
+const BASE: &str = r#"kind = "concept"
+updated = 2026-11-28
+related = ["other"]
+
+[term]
+id = "Contoh"
+en = "Example"
+
+[aliases]
+id = ["misal"]
+en = ["sample"]
+
+[definition]
+id = "Satu dua tiga empat."
+en = "One two three four."
+"#;
+
+/// Another valid entry, for the related link and alias collisions.
+const OTHER: &str = r#"kind = "concept"
+updated = 2026-11-28
+related = ["contoh"]
+term = { id = "Lain", en = "Other" }
+aliases = { id = [], en = [] }
+definition = { id = "Yang lain lagi.", en = "Something else again." }
+"#;
+
+const LENIENT: Rules = Rules {
+    min_definition_words: 1,
+    related: 0..=8,
+    duties: 1..=6,
+};
+
+/// The problems of checking `contoh.toml` (with `text`) beside `other.toml`.
+fn problems_with(rules: &Rules, path: &str, text: &str) -> Vec<String> {
+    let sources = [
+        Source { path, text },
+        Source {
+            path: "t/other.toml",
+            text: OTHER,
+        },
+    ];
+    validate(&sources, rules, &[])
+        .problems
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+fn problems(text: &str) -> Vec<String> {
+    problems_with(&LENIENT, "t/contoh.toml", text)
+}
+
+#[test]
+fn the_base_fixture_is_valid() {
+    let sources = [
+        Source {
+            path: "t/contoh.toml",
+            text: BASE,
+        },
+        Source {
+            path: "t/other.toml",
+            text: OTHER,
+        },
+    ];
+    let checked = validate(&sources, &LENIENT, &[]);
+    assert_eq!(checked.problems, []);
+    assert_eq!(checked.entries.len(), 2);
+    assert_eq!(checked.entries[0].slug, "contoh");
+    assert_eq!(checked.entries[0].updated, "2026-11-28");
+}
+
+#[test]
+fn unknown_field() {
+    let text = BASE.replace(
+        "related = [\"other\"]\n",
+        "related = [\"other\"]\ncolour = \"red\"\n",
+    );
+    assert_eq!(
+        problems(&text),
+        [
+            "t/contoh.toml:4:1: unknown field `colour`, expected one of `kind`, `updated`, `related`, `term`, `aliases`, `definition`, `duties`, `skills`, `sections`"
+        ]
+    );
+}
+
+#[test]
+fn missing_field() {
+    let text = BASE.replace("updated = 2026-11-28\n", "");
+    let got = problems(&text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(
+        got[0].starts_with("t/contoh.toml:1:1: missing field `updated`"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn missing_language() {
+    let text = BASE.replace("en = \"One two three four.\"\n", "");
+    let got = problems(&text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(
+        got[0].starts_with("t/contoh.toml:13:1: missing field `en`"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn file_name_that_is_not_a_slug() {
+    let got = problems_with(&LENIENT, "t/Contoh_Baru.toml", BASE);
+    assert_eq!(
+        got,
+        [
+            "t/Contoh_Baru.toml:1:1: file name `Contoh_Baru` is not a slug (lowercase letters and digits joined by single hyphens)",
+            // The other file points at `contoh`, which this name did not give.
+            "t/other.toml:3:12: related slug `contoh` does not exist",
+        ]
+    );
+}
+
+#[test]
+fn role_without_duties_or_skills() {
+    let text = BASE.replace("kind = \"concept\"", "kind = \"role\"");
+    assert_eq!(
+        problems(&text),
+        [
+            "t/contoh.toml:1:8: a role needs 1 to 6 duties; this one has 0",
+            "t/contoh.toml:1:8: a role needs at least one group of skills",
+        ]
+    );
+}
+
+#[test]
+fn duties_on_a_concept() {
+    let text = format!(
+        "{BASE}\n[[duties]]\ntitle = {{ id = \"a\", en = \"b\" }}\nbody = {{ id = \"c\", en = \"d\" }}\n"
+    );
+    assert_eq!(
+        problems(&text),
+        ["t/contoh.toml:1:8: only a role has duties and skills"]
+    );
+}
+
+#[test]
+fn empty_text() {
+    let text = BASE.replace("id = \"Contoh\"", "id = \"  \"");
+    assert_eq!(problems(&text), ["t/contoh.toml:6:6: empty text"]);
+}
+
+#[test]
+fn related_slug_that_does_not_exist() {
+    let text = BASE.replace("[\"other\"]", "[\"other\", \"nowhere\"]");
+    assert_eq!(
+        problems(&text),
+        ["t/contoh.toml:3:21: related slug `nowhere` does not exist"]
+    );
+}
+
+#[test]
+fn related_to_itself() {
+    let text = BASE.replace("[\"other\"]", "[\"contoh\"]");
+    assert_eq!(
+        problems(&text),
+        ["t/contoh.toml:3:12: `contoh` is related to itself"]
+    );
+}
+
+#[test]
+fn alias_that_is_another_entrys_slug() {
+    let text = BASE.replace("[\"sample\"]", "[\"Other\"]");
+    assert_eq!(
+        problems(&text),
+        ["t/contoh.toml:11:7: alias `other` is already a name of `other`"]
+    );
+}
+
+#[test]
+fn alias_that_is_another_entrys_alias() {
+    let other = OTHER.replace("en = [] }", "en = [\"Sample\"] }");
+    let sources = [
+        Source {
+            path: "t/contoh.toml",
+            text: BASE,
+        },
+        Source {
+            path: "t/other.toml",
+            text: &other,
+        },
+    ];
+    let got: Vec<String> = validate(&sources, &LENIENT, &[])
+        .problems
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        got,
+        ["t/other.toml:5:28: alias `sample` is already a name of `contoh`"]
+    );
+}
+
+#[test]
+fn alias_that_is_the_slug_itself() {
+    let text = BASE.replace("[\"sample\"]", "[\"CONTOH\"]");
+    assert_eq!(
+        problems(&text),
+        ["t/contoh.toml:11:7: alias `CONTOH` is the slug itself; normalisation already finds it"]
+    );
+}
+
+#[test]
+fn control_characters_and_escape_codes() {
+    let text = BASE.replace("en = \"Example\"", "en = \"Ex\\u001b[31mample\"");
+    assert_eq!(
+        problems(&text),
+        ["t/contoh.toml:7:6: text contains the control character U+001B"]
+    );
+    let text = BASE.replace("en = \"Example\"", "en = \"Ex\\u202Eample\"");
+    assert_eq!(
+        problems(&text),
+        ["t/contoh.toml:7:6: text contains the control character U+202E"]
+    );
+}
+
+#[test]
+fn a_date_with_a_time() {
+    let text = BASE.replace("2026-11-28", "2026-11-28T10:00:00");
+    assert_eq!(
+        problems(&text),
+        ["t/contoh.toml:2:11: `updated` must be a date such as 2026-11-28, without a time"]
+    );
+}
+
+#[test]
+fn unknown_kind_lists_the_kinds() {
+    let text = BASE.replace("\"concept\"", "\"gadget\"");
+    assert_eq!(
+        problems(&text),
+        [
+            "t/contoh.toml:1:8: unknown kind `gadget`; expected one of: role, concept, technology, technique, metric, security"
+        ]
+    );
+}
+
+#[test]
+fn unknown_and_repeated_section_keys() {
+    let text = format!(
+        "{BASE}\n[[sections]]\nkey = \"trivia\"\nbody = {{ id = \"a\", en = \"b\" }}\n\n[[sections]]\nkey = \"types\"\n\n[[sections]]\nkey = \"types\"\nbody = {{ id = \"a\", en = \"b\" }}\n"
+    );
+    let got = problems(&text);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(got[0].starts_with("t/contoh.toml:18:7: unknown section key `trivia`; expected one of: how-it-works, types,"), "{got:?}");
+    assert_eq!(
+        got[1],
+        "t/contoh.toml:22:7: section `types` needs a `body` or `items`"
+    );
+    assert_eq!(got[2], "t/contoh.toml:25:7: section `types` appears twice");
+}
+
+#[test]
+fn a_kind_without_its_required_sections() {
+    let text = BASE.replace("\"concept\"", "\"security\"");
+    assert_eq!(
+        problems(&text),
+        [
+            "t/contoh.toml:1:8: a security entry needs a `how-it-works` section",
+            "t/contoh.toml:1:8: a security entry needs a `prevention` section",
+        ]
+    );
+}
+
+#[test]
+fn the_built_in_rules_want_longer_definitions() {
+    let got = problems_with(&Rules::BUILT_IN, "t/contoh.toml", BASE);
+    assert!(
+        got.contains(
+            &"t/contoh.toml:14:6: definition (id) has 4 words; at least 25 are needed".to_owned()
+        ),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(
+            &"t/contoh.toml:15:6: definition (en) has 4 words; at least 25 are needed".to_owned()
+        ),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn not_toml() {
+    let text = BASE.replace("[term]", "[term");
+    let got = problems(&text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].starts_with("t/contoh.toml:5:6: "), "{got:?}");
+}
+
+#[test]
+fn every_problem_is_reported_at_once() {
+    let text = BASE
+        .replace("\"concept\"", "\"gadget\"")
+        .replace("id = \"Contoh\"", "id = \"\"")
+        .replace("[\"other\"]", "[\"nowhere\"]");
+    let got = problems(&text);
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(got[0].starts_with("t/contoh.toml:1:8: unknown kind"));
+    assert!(got[1].starts_with("t/contoh.toml:3:12: related slug `nowhere`"));
+    assert!(got[2].starts_with("t/contoh.toml:6:6: empty text"));
+}
+
+#[test]
+fn a_broken_file_does_not_hide_the_good_ones() {
+    let sources = [
+        Source {
+            path: "t/contoh.toml",
+            text: "kind = ",
+        },
+        Source {
+            path: "t/other.toml",
+            text: OTHER,
+        },
+    ];
+    let checked = validate(&sources, &LENIENT, &[]);
+    assert_eq!(checked.problems.len(), 1);
+    assert_eq!(checked.entries.len(), 1);
+    assert_eq!(checked.entries[0].slug, "other");
+}
