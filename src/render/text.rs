@@ -124,9 +124,11 @@ impl Page<'_> {
             return;
         };
         let width = width.max(textwrap::core::display_width(first) + 20);
+        // Break only between words: a slug such as `content-writer` stays whole.
         let options = textwrap::Options::new(width)
             .initial_indent(first)
-            .subsequent_indent(rest);
+            .subsequent_indent(rest)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
         for line in textwrap::wrap(text, options) {
             let _ = writeln!(self.out, "{line}");
         }

@@ -262,3 +262,12 @@ fn a_full_disk_is_a_one_line_error() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.starts_with("kamus: cannot write the output"), "{err}");
 }
+
+#[test]
+fn wrapping_never_splits_a_slug_at_its_hyphens() {
+    let (status, out, _) = run(&["seo-specialist", "-s", "related", "-w", "40"]);
+    assert_eq!(status, 0);
+    assert!(out.lines().count() > 2, "wrapped: {out}");
+    assert!(out.lines().all(|l| !l.ends_with('-')), "{out}");
+    assert!(out.contains("content-writer"), "{out}");
+}
