@@ -7,6 +7,9 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 #[allow(dead_code)]
+#[path = "src/files.rs"]
+mod files;
+#[allow(dead_code)]
 #[path = "src/index.rs"]
 mod index;
 #[allow(dead_code)]
@@ -74,15 +77,7 @@ fn fail(lines: &[String]) -> ! {
 /// Every `*.toml` file in `dir`, sorted by name, with the path to show in
 /// messages (relative to the crate when inside it).
 fn read_terms(dir: &Path, manifest: &Path) -> Result<Vec<(String, String)>, String> {
-    let listing =
-        fs::read_dir(dir).map_err(|e| format!("{}: cannot read the folder: {e}", dir.display()))?;
-    let mut paths: Vec<PathBuf> = listing
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    paths.sort();
-    paths
+    files::toml_files(dir)?
         .into_iter()
         .map(|path| {
             let shown = path
@@ -90,9 +85,9 @@ fn read_terms(dir: &Path, manifest: &Path) -> Result<Vec<(String, String)>, Stri
                 .unwrap_or(&path)
                 .display()
                 .to_string();
-            fs::read_to_string(&path)
+            files::read_text(&path)
                 .map(|text| (shown.clone(), text))
-                .map_err(|e| format!("{shown}:1:1: cannot read: {e}"))
+                .map_err(|e| format!("{shown}:1:1: {e}"))
         })
         .collect()
 }

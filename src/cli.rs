@@ -1,15 +1,23 @@
 //! The command line, as clap reads it. Only parsing lives here; `app`
 //! decides what the flags mean.
 
+use std::path::PathBuf;
+
 use clap::builder::PossibleValue;
-use clap::{ArgGroup, Parser, ValueEnum};
+use clap::{ArgGroup, Parser, ValueEnum, ValueHint};
+use clap_complete::engine::ArgValueCandidates;
 
 use crate::model::{Lang, SectionKey};
 
 /// Web-development, SEO and digital-marketing terms, explained in Indonesian and English.
 #[derive(Parser, Debug)]
 #[command(name = "kamus", version, about, max_term_width = 100)]
-#[command(group(ArgGroup::new("mode").required(true).args(["term", "list", "search"])))]
+#[command(long_about = "\
+kamus explains web-development, SEO and digital-marketing terms in Indonesian and English, \
+offline: what a term means, what a role does and must learn, how an attack works and how to \
+prevent it, how a metric is computed, and which terms to read next. The glossary is compiled \
+into the binary; your own entries can join it through KAMUS_PATH.")]
+#[command(group(ArgGroup::new("mode").required(true).args(["term", "list", "search", "random", "check", "generate"])))]
 #[command(after_help = "\
 Examples:
   kamus back-end-developer            the whole entry, in Indonesian
@@ -17,11 +25,12 @@ Examples:
   kamus sql-injection -s prevention   one section only
   kamus --json api | jq -r .definition
   kamus --search keamanan             full-text search
+  kamus --list | fzf --preview 'kamus --color=always {}'
 
 Exit status: 0 found, 1 nothing matched, 2 usage or data error.")]
 pub struct Cli {
     /// The term to look up: a slug, an alias or a near miss; several words are joined by spaces
-    #[arg(value_name = "TERM")]
+    #[arg(value_name = "TERM", add = ArgValueCandidates::new(crate::complete::term_candidates))]
     pub term: Vec<String>,
 
     /// Print only these sections (repeatable, or comma-separated)
@@ -72,6 +81,29 @@ pub struct Cli {
     /// Full-text search in the chosen language, best first
     #[arg(short = 'S', long, value_name = "QUERY")]
     pub search: Option<String>,
+
+    /// Show one entry picked at random
+    #[arg(long)]
+    pub random: bool,
+
+    /// Check glossary files or folders (default: those in KAMUS_PATH); every problem as file:line:col: message
+    #[arg(long, value_name = "PATH", num_args = 0.., value_hint = ValueHint::AnyPath)]
+    pub check: Option<Vec<PathBuf>>,
+
+    /// Print a shell completion script or the man page
+    #[arg(long, value_enum, value_name = "KIND")]
+    pub generate: Option<Generate>,
+}
+
+/// What `--generate` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Generate {
+    CompleteBash,
+    CompleteZsh,
+    CompleteFish,
+    CompletePowershell,
+    CompleteElvish,
+    Man,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -2,10 +2,11 @@
 //! The built-in one borrows the generated tables and costs nothing to open.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 
 use crate::embedded;
 use crate::index::{Key, Via, build_keys};
-use crate::model::Entry;
+use crate::model::{Entry, Str};
 
 pub struct Glossary {
     entries: Cow<'static, [Entry]>,
@@ -25,14 +26,9 @@ impl Glossary {
     /// replaces it. Builds the key index, so it costs time in proportion to
     /// the entries: used only when user entries join the built-in ones.
     pub fn from_entries(entries: Vec<Entry>) -> Glossary {
-        let mut merged: Vec<Entry> = Vec::with_capacity(entries.len());
-        for entry in entries {
-            match merged.iter().position(|e| e.slug == entry.slug) {
-                Some(i) => merged[i] = entry,
-                None => merged.push(entry),
-            }
-        }
-        merged.sort_by(|a, b| a.slug.cmp(&b.slug));
+        let by_slug: BTreeMap<Str, Entry> =
+            entries.into_iter().map(|e| (e.slug.clone(), e)).collect();
+        let merged: Vec<Entry> = by_slug.into_values().collect();
         let keys = build_keys(&merged);
         Glossary {
             entries: Cow::Owned(merged),

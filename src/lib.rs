@@ -4,14 +4,19 @@
 
 pub mod app;
 pub mod cli;
+pub mod complete;
 mod embedded;
+pub mod files;
 pub mod fuzzy;
 pub mod glossary;
 pub mod index;
 pub mod lookup;
+pub mod mode;
 pub mod model;
 pub mod normalize;
 pub mod render;
 pub mod search;
+pub mod settings;
 pub mod style;
+pub mod user;
 pub mod validate;

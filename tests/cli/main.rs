@@ -4,6 +4,8 @@ mod fuzzy;
 mod golden;
 mod lookup;
 mod output;
+mod shell;
+mod user;
 mod validation;
 
 use assert_cmd::Command;
@@ -33,4 +35,11 @@ pub fn run(args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stdout).into_owned(),
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
+}
+
+/// Says why a check was skipped: a test that cannot run here must say so,
+/// not pass in silence.
+#[allow(clippy::print_stderr)]
+pub fn skip(reason: &str) {
+    eprintln!("skipped: {reason}");
 }

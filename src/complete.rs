@@ -1,0 +1,36 @@
+//! What the shell offers for a TERM: every slug and alias of the glossary
+//! the user would look in, `KAMUS_PATH` included.
+
+use clap_complete::engine::CompletionCandidate;
+
+use crate::model::Lang;
+use crate::normalize::normalize;
+use crate::user;
+
+/// Every slug, with its term as help, then every alias in its normalised
+/// form (the spelling that lookup finds exactly), with the slug as help.
+pub fn term_candidates() -> Vec<CompletionCandidate> {
+    let (glossary, _) = user::glossary_from_env();
+    let lang = match std::env::var("KAMUS_LANG").as_deref() {
+        Ok("en") => Lang::En,
+        _ => Lang::Id,
+    };
+    let mut out = Vec::new();
+    for entry in glossary.entries() {
+        out.push(
+            CompletionCandidate::new(&*entry.slug)
+                .help(Some(entry.term.get(lang).to_owned().into())),
+        );
+    }
+    for entry in glossary.entries() {
+        for alias in entry.aliases.iter().flat_map(|l| l.iter()) {
+            let key = normalize(alias);
+            if key != *entry.slug {
+                out.push(
+                    CompletionCandidate::new(key).help(Some(format!("→ {}", entry.slug).into())),
+                );
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,45 @@
+//! Finding and reading glossary files on disk: the `*.toml` files of a
+//! folder in a stable order, and their text within a size limit. Shared by
+//! `build.rs` and the run-time loader of user glossaries.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// The largest glossary file read; a term's entry is a few kilobytes.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// The `*.toml` files directly inside `folder`, sorted by name.
+pub fn toml_files(folder: &Path) -> Result<Vec<PathBuf>, String> {
+    let listing = fs::read_dir(folder)
+        .map_err(|e| format!("{}: cannot read the folder: {e}", folder.display()))?;
+    let mut files: Vec<PathBuf> = listing
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// The text of one file, refusing what no glossary entry can be: a file
+/// larger than [`MAX_FILE_BYTES`], or one that is not UTF-8.
+pub fn read_text(path: &Path) -> Result<String, String> {
+    let file = fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "skipped: larger than {} KiB",
+            MAX_FILE_BYTES / 1024
+        ));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not UTF-8 text (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}

@@ -1,0 +1,47 @@
+//! `--check`: the linter for people writing entries. Every problem in the
+//! named files or folders (default: `KAMUS_PATH`) on stdout, one a line.
+
+use std::path::PathBuf;
+
+use crate::app::{Report, Status};
+use crate::glossary::Glossary;
+use crate::user;
+
+/// Checks `paths`, or the folders of `KAMUS_PATH` when none are given,
+/// against the built-in glossary (related slugs may point into it).
+pub fn run(paths: &[PathBuf]) -> Report {
+    let paths: Vec<PathBuf> = if paths.is_empty() {
+        std::env::var_os("KAMUS_PATH")
+            .map(|list| {
+                std::env::split_paths(&list)
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .collect()
+            })
+            .unwrap_or_default()
+    } else {
+        paths.to_vec()
+    };
+    if paths.is_empty() {
+        return Report::error("nothing to check: name files or folders, or set KAMUS_PATH");
+    }
+    let read = user::read(&paths);
+    let checked = user::check(&read.files, Glossary::built_in().entries());
+    let mut problems = read.problems;
+    problems.extend(checked.problems.iter().map(ToString::to_string));
+    let mut report = Report::new(if problems.is_empty() {
+        Status::Found
+    } else {
+        Status::Error
+    });
+    report.out = problems.iter().map(|p| format!("{p}\n")).collect();
+    let files = read.files.len();
+    let plural = if files == 1 { "" } else { "s" };
+    report.note(match problems.len() {
+        0 => format!("checked {files} file{plural}: no problems"),
+        n => format!(
+            "checked {files} file{plural}: {n} problem{}",
+            if n == 1 { "" } else { "s" }
+        ),
+    });
+    report
+}

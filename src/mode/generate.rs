@@ -1,0 +1,144 @@
+//! `--generate`: shell completion scripts and the man page.
+
+use clap::CommandFactory;
+use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Zsh};
+use roff::{Roff, bold, roman};
+
+use crate::app::{Report, Status};
+use crate::cli::{Cli, Generate};
+
+/// The environment variable through which a shell asks kamus for
+/// completions (`KAMUS_COMPLETE=bash kamus -- …`). Named for kamus so that
+/// a `COMPLETE` set for some other tool cannot hijack a normal run.
+pub const COMPLETE_VAR: &str = "KAMUS_COMPLETE";
+
+pub fn run(kind: Generate) -> Report {
+    let shell: &dyn EnvCompleter = match kind {
+        Generate::Man => return man(),
+        Generate::CompleteBash => &Bash,
+        Generate::CompleteZsh => &Zsh,
+        Generate::CompleteFish => &Fish,
+        Generate::CompletePowershell => &Powershell,
+        Generate::CompleteElvish => &Elvish,
+    };
+    // The script calls `kamus` back for every completion, so it always
+    // offers the terms of the glossary installed, `KAMUS_PATH` included.
+    let mut script = Vec::new();
+    match shell.write_registration(COMPLETE_VAR, "kamus", "kamus", "kamus", &mut script) {
+        Ok(()) => {
+            let mut report = Report::new(Status::Found);
+            report.out = String::from_utf8_lossy(&script).into_owned();
+            report
+        }
+        Err(e) => Report::error(format!("cannot write the completion script: {e}")),
+    }
+}
+
+/// The man page: clap's sections for the synopsis and options, then exit
+/// status, environment and examples.
+fn man() -> Report {
+    let page = clap_mangen::Man::new(Cli::command());
+    let mut out = Vec::new();
+    let rendered = page
+        .render_title(&mut out)
+        .and_then(|()| page.render_name_section(&mut out))
+        .and_then(|()| page.render_synopsis_section(&mut out))
+        .and_then(|()| page.render_description_section(&mut out))
+        .and_then(|()| page.render_options_section(&mut out))
+        .and_then(|()| extra_sections().to_writer(&mut out))
+        .and_then(|()| page.render_version_section(&mut out));
+    match rendered {
+        Ok(()) => {
+            let mut report = Report::new(Status::Found);
+            report.out = String::from_utf8_lossy(&out).into_owned();
+            report
+        }
+        Err(e) => Report::error(format!("cannot write the man page: {e}")),
+    }
+}
+
+fn extra_sections() -> Roff {
+    let mut roff = Roff::new();
+    definitions(
+        &mut roff,
+        "EXIT STATUS",
+        &[
+            (
+                "0",
+                "An entry or a search hit was printed (or --check found no problem).",
+            ),
+            (
+                "1",
+                "Nothing matched; suggestions are on standard error, or in the JSON object with --json.",
+            ),
+            (
+                "2",
+                "A usage error, a glossary problem found by --check, or output that could not be written.",
+            ),
+        ],
+    );
+    definitions(
+        &mut roff,
+        "ENVIRONMENT",
+        &[
+            (
+                "KAMUS_LANG",
+                "The content language when --lang is not given: id (the default) or en.",
+            ),
+            (
+                "KAMUS_PATH",
+                "A colon-separated list of folders of the user's own TOML entries, in the schema of the \
+                 built-in glossary. They are read at run time only when this is set; an entry with a \
+                 built-in slug replaces the built-in one, the first folder wins over later ones, and a \
+                 broken file is named on standard error and skipped.",
+            ),
+            (
+                "NO_COLOR",
+                "When set and not empty, --color=auto does not colour.",
+            ),
+            (
+                "CLICOLOR_FORCE",
+                "When set, not empty and not 0, --color=auto colours even when standard output is not a terminal.",
+            ),
+        ],
+    );
+    definitions(
+        &mut roff,
+        "EXAMPLES",
+        &[
+            (
+                "kamus back-end-developer",
+                "The whole entry, in Indonesian.",
+            ),
+            (
+                "kamus backend developer --lang en",
+                "The same entry in English; words are joined.",
+            ),
+            ("kamus sql-injection -s prevention", "One section only."),
+            (
+                "kamus --json api | jq -r .definition",
+                "The definition, from the JSON output.",
+            ),
+            (
+                "kamus --list | fzf --preview 'kamus --color=always {}'",
+                "Browse every term.",
+            ),
+            ("kamus --search keamanan", "Full-text search, best first."),
+            (
+                "kamus --check ~/glosarium",
+                "Check a folder of your own entries.",
+            ),
+        ],
+    );
+    roff
+}
+
+/// A section of terms in bold, each with its meaning below.
+fn definitions(roff: &mut Roff, heading: &str, items: &[(&str, &str)]) {
+    roff.control("SH", [heading]);
+    for (term, meaning) in items {
+        roff.control("TP", [])
+            .text([bold(*term)])
+            .text([roman(*meaning)]);
+    }
+}

@@ -1,0 +1,119 @@
+//! Showing one entry: looked up from the query, or picked at random, then
+//! rendered in the chosen format with the chosen sections.
+
+use std::hash::{BuildHasher, RandomState};
+
+use crate::app::{Report, Status};
+use crate::cli::{Cli, Format};
+use crate::glossary::Glossary;
+use crate::lookup::{self, Found, Method, Outcome};
+use crate::model::SectionKey;
+use crate::normalize::normalize;
+use crate::render::json::{self, EntryJson, Named, NotFoundJson};
+use crate::render::{View, markdown, shown, text};
+use crate::settings::Settings;
+
+/// Looks the command line's term up and shows what it found.
+pub fn look_up(cli: &Cli, settings: &Settings, glossary: &Glossary) -> Report {
+    let query = cli.term.join(" ");
+    if normalize(&query).is_empty() {
+        return Report::error("nothing to look up: the term has no letters or digits");
+    }
+    match lookup::lookup(glossary, &query, cli.exact) {
+        Outcome::Found(found) => show(cli, settings, glossary, &query, found),
+        Outcome::NotFound(suggestions) => not_found(settings, glossary, &query, &suggestions),
+    }
+}
+
+/// Shows one entry picked at random.
+pub fn random(cli: &Cli, settings: &Settings, glossary: &Glossary) -> Report {
+    let count = glossary.entries().len();
+    if count == 0 {
+        return Report::error("the glossary is empty");
+    }
+    // A fresh `RandomState` is seeded by the OS: randomness without a crate.
+    let pick = RandomState::new().hash_one(count) % count as u64;
+    let entry = usize::try_from(pick).unwrap_or(0);
+    let found = Found {
+        entry,
+        method: Method::Exact,
+        score: 1.0,
+    };
+    show(cli, settings, glossary, &glossary.entry(entry).slug, found)
+}
+
+fn show(cli: &Cli, settings: &Settings, glossary: &Glossary, query: &str, found: Found) -> Report {
+    let entry = glossary.entry(found.entry);
+    let mut report = Report::new(Status::Found);
+    if found.method == Method::Fuzzy {
+        report.note(format!("showing '{}' for '{}'", entry.slug, shown(query)));
+    }
+    let wanted: Option<&[SectionKey]> = (!cli.sections.is_empty()).then_some(&cli.sections[..]);
+    if let Some(wanted) = wanted {
+        let has = entry.section_keys();
+        let missing: Vec<&str> = wanted
+            .iter()
+            .filter(|k| !has.contains(k))
+            .map(|k| k.key())
+            .collect();
+        if !missing.is_empty() {
+            let names: Vec<&str> = has.iter().map(|k| k.key()).collect();
+            report.note(format!(
+                "'{}' has no section {}; it has: {}",
+                entry.slug,
+                missing.join(", "),
+                names.join(", ")
+            ));
+            if missing.len() == wanted.len() {
+                report.status = Status::NotFound;
+                return report;
+            }
+        }
+    }
+    let view = View::new(glossary, entry, settings.lang, wanted);
+    report.out = match settings.format {
+        Format::Text => text::render(&view, settings.style, settings.width),
+        Format::Markdown => markdown::render(&view),
+        Format::Json => json::to_string(&EntryJson::new(&view, query, found)),
+    };
+    report
+}
+
+fn not_found(
+    settings: &Settings,
+    glossary: &Glossary,
+    query: &str,
+    suggestions: &[(usize, f64)],
+) -> Report {
+    let mut report = Report::new(Status::NotFound);
+    if settings.format == Format::Json {
+        report.out = json::to_string(&NotFoundJson {
+            error: "not_found",
+            query,
+            suggestions: suggestions
+                .iter()
+                .map(|&(i, score)| Named {
+                    slug: &glossary.entry(i).slug,
+                    term: glossary.entry(i).term.get(settings.lang),
+                    kind: None,
+                    score: Some(json::round(score)),
+                    snippet: None,
+                })
+                .collect(),
+        });
+    }
+    let slugs: Vec<&str> = suggestions
+        .iter()
+        .map(|&(i, _)| &*glossary.entry(i).slug)
+        .collect();
+    let query = shown(query);
+    if slugs.is_empty() {
+        report.note(format!("'{query}' not found; try kamus --search"));
+    } else {
+        report.note(format!(
+            "'{query}' not found; did you mean: {}?",
+            slugs.join(", ")
+        ));
+    }
+    report
+}
