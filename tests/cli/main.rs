@@ -1,5 +1,6 @@
 //! The one integration-test binary: kamus as its users run it.
 
+mod content;
 mod fuzzy;
 mod golden;
 mod lookup;
