@@ -1,9 +1,8 @@
-//! The built-in glossary: the tables `build.rs` generated from `data/`,
+//! The built-in glossary: the store `build.rs` compiled from `data/`,
 //! included in this one place.
 
-use std::borrow::Cow;
+/// Every string of the glossary.
+pub static TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/glossary.txt"));
 
-use crate::index::{Key, Via};
-use crate::model::{Duty, Entry, Kind, Section, SectionKey, SkillGroup, Text};
-
-include!(concat!(env!("OUT_DIR"), "/glossary.rs"));
+/// The tables that point into [`TEXT`]: see `store.rs`.
+pub static DATA: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/glossary.bin"));

@@ -1,96 +1,125 @@
-//! A glossary in memory: entries sorted by slug and their sorted lookup keys.
-//! The built-in one borrows the generated tables and costs nothing to open.
+//! A glossary in memory: entries sorted by slug, their sorted lookup keys,
+//! fuzzy probes and search index, all in one [`Store`]. The built-in one
+//! borrows the included files and costs nothing to open.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::embedded;
-use crate::index::{Key, Via, build_keys};
-use crate::model::{Entry, Str};
+use crate::index::{Key, Probe, Via};
+use crate::model::{Entry, Kind, Lang, Str};
+use crate::store::{self, Store, partition_point};
 
 pub struct Glossary {
-    entries: Cow<'static, [Entry]>,
-    keys: Cow<'static, [Key]>,
+    store: Store,
 }
 
 impl Glossary {
     /// The glossary compiled into the binary.
     pub fn built_in() -> Glossary {
-        Glossary {
-            entries: Cow::Borrowed(embedded::ENTRIES),
-            keys: Cow::Borrowed(embedded::KEYS),
-        }
+        // build.rs wrote these files with `store::encode`; an unreadable
+        // store could only come from a broken build, and is then empty.
+        let store = Store::from_static(embedded::TEXT, embedded::DATA)
+            .unwrap_or_else(|| store::encode(&[]));
+        Glossary { store }
     }
 
     /// A glossary of `entries`; a later entry with the slug of an earlier one
-    /// replaces it. Builds the key index, so it costs time in proportion to
-    /// the entries: used only when user entries join the built-in ones.
+    /// replaces it. Encodes the whole store, so it costs time in proportion
+    /// to the entries: used only when user entries join the built-in ones.
     pub fn from_entries(entries: Vec<Entry>) -> Glossary {
         let by_slug: BTreeMap<Str, Entry> =
             entries.into_iter().map(|e| (e.slug.clone(), e)).collect();
         let merged: Vec<Entry> = by_slug.into_values().collect();
-        let keys = build_keys(&merged);
         Glossary {
-            entries: Cow::Owned(merged),
-            keys: Cow::Owned(keys),
+            store: store::encode(&merged),
         }
     }
 
-    /// Every entry, sorted by slug.
-    pub fn entries(&self) -> &[Entry] {
-        &self.entries
+    /// The compiled form, for the search index.
+    pub fn store(&self) -> &Store {
+        &self.store
     }
 
-    /// Every key, sorted.
-    pub fn keys(&self) -> &[Key] {
-        &self.keys
+    pub fn len(&self) -> usize {
+        self.store.len()
     }
 
-    pub fn entry(&self, index: usize) -> &Entry {
-        &self.entries[index]
+    pub fn is_empty(&self) -> bool {
+        self.store.is_empty()
+    }
+
+    /// Entry `index`, decoded.
+    pub fn entry(&self, index: usize) -> Entry {
+        self.store.entry(index)
+    }
+
+    /// Every entry, decoded one at a time, sorted by slug.
+    pub fn entries(&self) -> impl Iterator<Item = Entry> + '_ {
+        (0..self.len()).map(|i| self.entry(i))
+    }
+
+    pub fn slug(&self, index: usize) -> &str {
+        self.store.slug(index)
+    }
+
+    pub fn term(&self, index: usize, lang: Lang) -> &str {
+        self.store.term(index, lang)
+    }
+
+    pub fn kind(&self, index: usize) -> Kind {
+        self.store.kind(index)
+    }
+
+    /// The index of the entry with this slug.
+    pub fn by_slug(&self, slug: &str) -> Option<usize> {
+        let i = partition_point(self.len(), |i| self.slug(i) < slug);
+        (i < self.len() && self.slug(i) == slug).then_some(i)
     }
 
     /// The entry whose normalised key is `key`, and how the key names it.
     pub fn exact(&self, key: &str) -> Option<(usize, Via)> {
-        let i = self.keys.binary_search_by(|k| (*k.key).cmp(key)).ok()?;
-        let found = &self.keys[i];
-        Some((found.entry as usize, found.via))
+        let count = self.store.key_count();
+        let i = partition_point(count, |i| self.store.key_text(i) < key);
+        (i < count && self.store.key_text(i) == key).then(|| self.store.key_target(i))
     }
 
-    /// The entry with this slug.
-    pub fn by_slug(&self, slug: &str) -> Option<&Entry> {
-        let i = self
-            .entries
-            .binary_search_by(|e| (*e.slug).cmp(slug))
-            .ok()?;
-        Some(&self.entries[i])
+    /// The text of key `index`, and its entry.
+    pub fn key(&self, index: usize) -> (&str, usize) {
+        (self.store.key_text(index), self.store.key_target(index).0)
+    }
+
+    /// Every key, sorted.
+    pub fn keys(&self) -> impl Iterator<Item = Key> + '_ {
+        (0..self.store.key_count()).map(|i| self.store.key(i))
+    }
+
+    /// What fuzzy matching scans: one probe per slug or alias key.
+    pub fn probes(&self) -> impl Iterator<Item = Probe> + '_ {
+        (0..self.store.probe_count()).map(|i| self.store.probe(i))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::index::{build_keys, build_probes};
     use crate::normalize::{compact, normalize};
 
     #[test]
     fn built_in_entries_are_sorted_and_unique() {
         let g = Glossary::built_in();
-        assert!(!g.entries().is_empty());
-        assert!(g.entries().windows(2).all(|w| w[0].slug < w[1].slug));
+        assert!(g.len() > 100);
+        assert!((1..g.len()).all(|i| g.slug(i - 1) < g.slug(i)));
     }
 
     #[test]
-    fn built_in_keys_are_sorted_and_unique() {
+    fn built_in_keys_are_sorted_unique_normalised_and_point_at_entries() {
         let g = Glossary::built_in();
-        assert!(g.keys().windows(2).all(|w| w[0].key < w[1].key));
-    }
-
-    #[test]
-    fn built_in_keys_are_normalised_and_point_at_entries() {
-        let g = Glossary::built_in();
-        for key in g.keys() {
+        let keys: Vec<Key> = g.keys().collect();
+        assert!(keys.windows(2).all(|w| w[0].key < w[1].key));
+        for key in &keys {
             assert_eq!(normalize(&key.key), *key.key, "{key:?}");
-            assert!((key.entry as usize) < g.entries().len(), "{key:?}");
+            assert!((key.entry as usize) < g.len(), "{key:?}");
         }
     }
 
@@ -108,8 +137,9 @@ mod tests {
     #[test]
     fn every_slug_and_alias_is_an_exact_key_of_its_entry() {
         let g = Glossary::built_in();
-        for (i, entry) in g.entries().iter().enumerate() {
+        for (i, entry) in g.entries().enumerate() {
             assert_eq!(g.exact(&entry.slug), Some((i, Via::Slug)));
+            assert_eq!(g.by_slug(&entry.slug), Some(i));
             assert_eq!(
                 g.exact(&compact(&entry.slug)).map(|(e, _)| e),
                 Some(i),
@@ -127,19 +157,35 @@ mod tests {
     }
 
     #[test]
-    fn build_keys_matches_the_generated_table() {
+    fn the_store_round_trips_every_entry() {
         let g = Glossary::built_in();
-        assert_eq!(build_keys(g.entries()), g.keys());
+        let entries: Vec<Entry> = g.entries().collect();
+        let again = Glossary::from_entries(entries.clone());
+        assert_eq!(again.entries().collect::<Vec<_>>(), entries);
+        for (i, entry) in entries.iter().enumerate() {
+            assert_eq!(g.slug(i), entry.slug);
+            assert_eq!(g.kind(i), entry.kind);
+            assert_eq!(g.term(i, Lang::En), entry.term.get(Lang::En));
+        }
+    }
+
+    #[test]
+    fn keys_and_probes_match_what_the_entries_give() {
+        let g = Glossary::built_in();
+        let entries: Vec<Entry> = g.entries().collect();
+        let keys = build_keys(&entries);
+        assert_eq!(g.keys().collect::<Vec<_>>(), keys);
+        assert_eq!(g.probes().collect::<Vec<_>>(), build_probes(&keys));
     }
 
     #[test]
     fn a_later_entry_replaces_one_with_the_same_slug() {
-        let mut entries: Vec<Entry> = Glossary::built_in().entries().to_vec();
+        let mut entries: Vec<Entry> = Glossary::built_in().entries().collect();
         let mut replacement = entries[0].clone();
         replacement.aliases = [Vec::new().into(), vec!["pengganti".into()].into()];
         entries.push(replacement);
         let g = Glossary::from_entries(entries);
-        assert_eq!(g.entries().len(), Glossary::built_in().entries().len());
+        assert_eq!(g.len(), Glossary::built_in().len());
         assert_eq!(g.exact("pengganti").map(|(e, _)| e), Some(0));
     }
 }

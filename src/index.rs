@@ -23,6 +23,9 @@ pub struct Key {
     pub key: Str,
     pub entry: u32,
     pub via: Via,
+    /// Whether this is the hyphen-less form of another key, which fuzzy
+    /// matching need not score again.
+    pub compact: bool,
 }
 
 /// The keys of `entries`, sorted by key, one entry per key.
@@ -60,18 +63,65 @@ pub fn build_keys(entries: &[Entry]) -> Vec<Key> {
     }
     let mut keys: Vec<Key> = full
         .into_iter()
-        .map(|(key, (entry, via))| (key, entry, via))
+        .map(|(key, (entry, via))| (key, entry, via, false))
         .chain(
             compacts
                 .into_iter()
-                .filter_map(|(key, claim)| claim.map(|(e, v)| (key, e, v))),
+                .filter_map(|(key, claim)| claim.map(|(e, v)| (key, e, v, true))),
         )
-        .map(|(key, entry, via)| Key {
+        .map(|(key, entry, via, compact)| Key {
             key: Str::Owned(key),
             entry,
             via,
+            compact,
         })
         .collect();
     keys.sort_by(|a, b| a.key.cmp(&b.key));
     keys
+}
+
+/// One fuzzy-matching probe per key that is not a compact form, in key
+/// order.
+pub fn build_probes(keys: &[Key]) -> Vec<Probe> {
+    keys.iter()
+        .enumerate()
+        .filter(|(_, k)| !k.compact)
+        .map(|(i, k)| Probe::new(u32::try_from(i).unwrap_or(u32::MAX), &k.key))
+        .collect()
+}
+
+/// What the scan knows of a key without reading it: which characters it
+/// has and how many, hyphens left out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Probe {
+    /// The key's index in the glossary's key table.
+    pub key: u32,
+    /// Bit per letter `a`–`z`, one for any digit, one for any other letter.
+    pub mask: u32,
+    /// Characters without hyphens, at most 255.
+    pub len: u8,
+}
+
+impl Probe {
+    pub fn new(key: u32, text: &str) -> Probe {
+        let mut mask = 0;
+        let mut len = 0_usize;
+        for c in text.chars().filter(|&c| c != '-') {
+            mask |= bit(c);
+            len += 1;
+        }
+        Probe {
+            key,
+            mask,
+            len: u8::try_from(len).unwrap_or(u8::MAX),
+        }
+    }
+}
+
+fn bit(c: char) -> u32 {
+    match c {
+        'a'..='z' => 1 << (c as u32 - 'a' as u32),
+        '0'..='9' => 1 << 26,
+        _ => 1 << 27,
+    }
 }

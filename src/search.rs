@@ -1,6 +1,11 @@
 //! Full-text search over one language of the glossary: every query word must
-//! start a word somewhere in the entry; hits in names outrank hits in the body.
+//! start a word somewhere in the entry; hits in names outrank hits in the
+//! body. Reads the store's search index, so it costs the same whether the
+//! glossary has a hundred terms or fifteen thousand.
 
+use std::collections::HashMap;
+
+use crate::fields::{NAME, fields};
 use crate::glossary::Glossary;
 use crate::model::{Entry, Lang};
 use crate::normalize::{normalize, words};
@@ -13,10 +18,6 @@ pub struct Hit {
     pub snippet: String,
 }
 
-/// How much a match in each kind of field counts.
-const NAME: u32 = 10;
-const DEFINITION: u32 = 3;
-const BODY: u32 = 1;
 /// Extra for the whole query being a name of the entry.
 const WHOLE_NAME: u32 = 100;
 /// Occurrences count up to one less than this, below any difference in weight.
@@ -24,90 +25,80 @@ const OCCURRENCES: u32 = 16;
 /// The longest snippet, in characters.
 const SNIPPET: usize = 80;
 
+/// What one entry has scored so far.
+struct Tally {
+    /// Per wanted word, the best points: the field's weight, doubled when
+    /// the word is whole rather than a prefix.
+    best: Vec<u32>,
+    occurrences: u32,
+}
+
 /// The entries that contain every word of `query`, best first.
 pub fn search(glossary: &Glossary, query: &str, lang: Lang) -> Vec<Hit> {
     let key = normalize(query);
     let mut wanted: Vec<&str> = key.split('-').filter(|w| !w.is_empty()).collect();
+    wanted.sort_unstable();
     wanted.dedup();
     if wanted.is_empty() {
         return Vec::new();
     }
-    let whole = glossary.exact(&key).map(|(entry, _)| entry);
-    let mut hits: Vec<Hit> = glossary
-        .entries()
-        .iter()
-        .enumerate()
-        .filter_map(|(i, entry)| {
-            let mut hit = score(entry, &wanted, lang)?;
-            hit.entry = i;
-            if whole == Some(i) {
-                hit.score += WHOLE_NAME;
-            }
-            Some(hit)
-        })
-        .collect();
-    hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.entry.cmp(&b.entry)));
-    hits
-}
-
-/// The texts of an entry in `lang`, each with its weight, names first.
-fn fields(entry: &Entry, lang: Lang) -> Vec<(u32, &str)> {
-    let mut out = vec![(NAME, &*entry.slug), (NAME, entry.term.get(lang))];
-    out.extend(
-        entry
-            .aliases
-            .iter()
-            .flat_map(|l| l.iter())
-            .map(|a| (NAME, &**a)),
-    );
-    out.push((DEFINITION, entry.definition.get(lang)));
-    for duty in entry.duties.iter() {
-        out.push((BODY, duty.title.get(lang)));
-        out.push((BODY, duty.body.get(lang)));
-    }
-    for group in entry.skills.iter() {
-        out.push((BODY, group.group.get(lang)));
-        out.extend(group.items.iter().map(|t| (BODY, t.get(lang))));
-    }
-    for section in entry.sections.iter() {
-        out.extend(section.body.iter().map(|t| (BODY, t.get(lang))));
-        out.extend(section.items.iter().map(|t| (BODY, t.get(lang))));
-    }
-    out
-}
-
-/// Scores one entry: for each wanted word, the weight of the best field
-/// where it starts a word (doubled when it is the whole word); between equal
-/// weights, more occurrences rank higher. `None` when a wanted word is
-/// missing.
-fn score(entry: &Entry, wanted: &[&str], lang: Lang) -> Option<Hit> {
-    let fields = fields(entry, lang);
-    let mut best = vec![0_u32; wanted.len()];
-    let mut occurrences = 0_u32;
-    let mut snippet: Option<String> = None;
-    for &(weight, text) in &fields {
-        for (range, word) in words(text) {
-            for (slot, want) in best.iter_mut().zip(wanted) {
-                if !word.starts_with(want) {
+    let mut tallies: HashMap<u32, Tally> = HashMap::new();
+    for (n, want) in wanted.iter().enumerate() {
+        for (word, postings) in glossary.store().words_with_prefix(lang, want) {
+            let whole = word == *want;
+            for p in postings {
+                // After the first word, only entries that had every earlier one.
+                if n > 0 && !tallies.contains_key(&p.entry) {
                     continue;
                 }
-                occurrences += 1;
-                let points = if word == *want { weight * 2 } else { weight };
-                *slot = (*slot).max(points);
-                if snippet.is_none() && weight < NAME {
-                    snippet = Some(excerpt(text, range.start));
-                }
+                let tally = tallies.entry(p.entry).or_insert_with(|| Tally {
+                    best: vec![0; wanted.len()],
+                    occurrences: 0,
+                });
+                let points = if whole { p.weight * 2 } else { p.weight };
+                tally.best[n] = tally.best[n].max(points);
+                tally.occurrences += p.occurrences;
+            }
+        }
+        tallies.retain(|_, t| t.best[n] > 0);
+    }
+    let whole = glossary.exact(&key).map(|(entry, _)| entry);
+    let mut hits: Vec<(usize, u32)> = tallies
+        .into_iter()
+        .map(|(entry, t)| {
+            let entry = entry as usize;
+            let mut score =
+                t.best.iter().sum::<u32>() * OCCURRENCES + t.occurrences.min(OCCURRENCES - 1);
+            if whole == Some(entry) {
+                score += WHOLE_NAME;
+            }
+            (entry, score)
+        })
+        .collect();
+    hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    hits.into_iter()
+        .map(|(entry, score)| Hit {
+            entry,
+            score,
+            snippet: snippet(&glossary.entry(entry), &wanted, lang),
+        })
+        .collect()
+}
+
+/// An excerpt of the first body text where a wanted word starts a word, or
+/// the start of the definition when only names matched.
+fn snippet(entry: &Entry, wanted: &[&str], lang: Lang) -> String {
+    for (weight, text) in fields(entry, lang) {
+        if weight == NAME {
+            continue;
+        }
+        for (range, word) in words(text) {
+            if wanted.iter().any(|w| word.starts_with(w)) {
+                return excerpt(text, range.start);
             }
         }
     }
-    if best.contains(&0) {
-        return None;
-    }
-    Some(Hit {
-        entry: 0,
-        score: best.iter().sum::<u32>() * OCCURRENCES + occurrences.min(OCCURRENCES - 1),
-        snippet: snippet.unwrap_or_else(|| excerpt(entry.definition.get(lang), 0)),
-    })
+    excerpt(entry.definition.get(lang), 0)
 }
 
 /// About [`SNIPPET`] characters of `text` on one line, starting a little
@@ -166,5 +157,33 @@ mod tests {
     fn excerpt_is_bounded() {
         let text = "word ".repeat(200);
         assert!(excerpt(&text, 500).chars().count() <= SNIPPET + 2);
+    }
+
+    #[test]
+    fn every_query_word_must_match() {
+        let g = Glossary::built_in();
+        let both = search(&g, "prepared statement", Lang::En);
+        let one = search(&g, "prepared", Lang::En);
+        assert!(!both.is_empty() && both.len() <= one.len());
+        for hit in &both {
+            let entry = g.entry(hit.entry);
+            let text: Vec<String> = fields(&entry, Lang::En)
+                .iter()
+                .flat_map(|(_, t)| words(t).map(|(_, w)| w).collect::<Vec<_>>())
+                .collect();
+            assert!(
+                text.iter().any(|w| w.starts_with("statement")),
+                "{}",
+                entry.slug
+            );
+        }
+    }
+
+    #[test]
+    fn a_name_match_outranks_a_body_match() {
+        let g = Glossary::built_in();
+        let hits = search(&g, "git", Lang::Id);
+        assert_eq!(g.slug(hits[0].entry), "git");
+        assert!(hits.len() > 1);
     }
 }

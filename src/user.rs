@@ -108,7 +108,8 @@ pub fn load(list: &OsStr) -> (Glossary, Vec<String>) {
         .filter(|p| !p.as_os_str().is_empty())
         .collect();
     let read = read(&paths);
-    let checked = check(&read.files, built_in.entries());
+    let mut entries: Vec<Entry> = built_in.entries().collect();
+    let checked = check(&read.files, &entries);
     let mut warnings = read.problems;
     warnings.extend(checked.problems.iter().map(ToString::to_string));
     if !warnings.is_empty() {
@@ -120,7 +121,6 @@ pub fn load(list: &OsStr) -> (Glossary, Vec<String>) {
     if checked.entries.is_empty() {
         return (built_in, warnings);
     }
-    let mut entries = built_in.entries().to_vec();
     entries.extend(checked.entries);
     (Glossary::from_entries(entries), warnings)
 }

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 
 use crate::app::{Report, Status};
 use crate::glossary::Glossary;
+use crate::model::Entry;
 use crate::user;
 
 /// Checks `paths`, or the folders of `KAMUS_PATH` when none are given,
@@ -25,7 +26,8 @@ pub fn run(paths: &[PathBuf]) -> Report {
         return Report::error("nothing to check: name files or folders, or set KAMUS_PATH");
     }
     let read = user::read(&paths);
-    let checked = user::check(&read.files, Glossary::built_in().entries());
+    let base: Vec<Entry> = Glossary::built_in().entries().collect();
+    let checked = user::check(&read.files, &base);
     let mut problems = read.problems;
     problems.extend(checked.problems.iter().map(ToString::to_string));
     let mut report = Report::new(if problems.is_empty() {

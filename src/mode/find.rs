@@ -24,8 +24,8 @@ pub fn run(settings: &Settings, glossary: &Glossary, query: &str) -> Report {
         report.note(format!("nothing found for '{}'", shown(query)));
     }
     let lang = settings.lang;
-    let term = |i: usize| glossary.entry(i).term.get(lang);
-    let slug = |i: usize| &*glossary.entry(i).slug;
+    let term = |i: usize| glossary.term(i, lang);
+    let slug = |i: usize| glossary.slug(i);
     report.out = match settings.format {
         Format::Text => {
             let pad = hits.iter().map(|h| slug(h.entry).len()).max().unwrap_or(0);

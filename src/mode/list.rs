@@ -8,24 +8,22 @@ use crate::settings::Settings;
 
 pub fn run(settings: &Settings, glossary: &Glossary) -> Report {
     let mut report = Report::new(Status::Found);
-    let entries = glossary.entries();
+    let all = 0..glossary.len();
+    let (slug, lang) = (|i| glossary.slug(i), settings.lang);
     report.out = match settings.format {
-        Format::Text => entries.iter().map(|e| format!("{}\n", e.slug)).collect(),
-        Format::Markdown => entries
-            .iter()
-            .map(|e| format!("- `{}` — {}\n", e.slug, e.term.get(settings.lang)))
+        Format::Text => all.map(|i| format!("{}\n", slug(i))).collect(),
+        Format::Markdown => all
+            .map(|i| format!("- `{}` — {}\n", slug(i), glossary.term(i, lang)))
             .collect(),
         Format::Json => json::to_string(
-            &entries
-                .iter()
-                .map(|e| Named {
-                    slug: &e.slug,
-                    term: e.term.get(settings.lang),
-                    kind: Some(e.kind.key()),
-                    score: None,
-                    snippet: None,
-                })
-                .collect::<Vec<_>>(),
+            &all.map(|i| Named {
+                slug: slug(i),
+                term: glossary.term(i, lang),
+                kind: Some(glossary.kind(i).key()),
+                score: None,
+                snippet: None,
+            })
+            .collect::<Vec<_>>(),
         ),
     };
     report

@@ -27,7 +27,7 @@ pub fn look_up(cli: &Cli, settings: &Settings, glossary: &Glossary) -> Report {
 
 /// Shows one entry picked at random.
 pub fn random(cli: &Cli, settings: &Settings, glossary: &Glossary) -> Report {
-    let count = glossary.entries().len();
+    let count = glossary.len();
     if count == 0 {
         return Report::error("the glossary is empty");
     }
@@ -39,11 +39,11 @@ pub fn random(cli: &Cli, settings: &Settings, glossary: &Glossary) -> Report {
         method: Method::Exact,
         score: 1.0,
     };
-    show(cli, settings, glossary, &glossary.entry(entry).slug, found)
+    show(cli, settings, glossary, glossary.slug(entry), found)
 }
 
 fn show(cli: &Cli, settings: &Settings, glossary: &Glossary, query: &str, found: Found) -> Report {
-    let entry = glossary.entry(found.entry);
+    let entry = &glossary.entry(found.entry);
     let mut report = Report::new(Status::Found);
     if found.method == Method::Fuzzy {
         report.note(format!("showing '{}' for '{}'", entry.slug, shown(query)));
@@ -93,8 +93,8 @@ fn not_found(
             suggestions: suggestions
                 .iter()
                 .map(|&(i, score)| Named {
-                    slug: &glossary.entry(i).slug,
-                    term: glossary.entry(i).term.get(settings.lang),
+                    slug: glossary.slug(i),
+                    term: glossary.term(i, settings.lang),
                     kind: None,
                     score: Some(json::round(score)),
                     snippet: None,
@@ -102,10 +102,7 @@ fn not_found(
                 .collect(),
         });
     }
-    let slugs: Vec<&str> = suggestions
-        .iter()
-        .map(|&(i, _)| &*glossary.entry(i).slug)
-        .collect();
+    let slugs: Vec<&str> = suggestions.iter().map(|&(i, _)| glossary.slug(i)).collect();
     let query = shown(query);
     if slugs.is_empty() {
         report.note(format!("'{query}' not found; try kamus --search"));

@@ -62,7 +62,9 @@ impl<'a> View<'a> {
             .map(|slug| {
                 (
                     &**slug,
-                    glossary.by_slug(slug).map_or(&**slug, |e| e.term.get(lang)),
+                    glossary
+                        .by_slug(slug)
+                        .map_or(&**slug, |i| glossary.term(i, lang)),
                 )
             })
             .collect();

@@ -113,10 +113,7 @@ fn ambiguous_queries_suggest_both_candidates() {
     let Outcome::NotFound(suggestions) = lookup(&glossary, "end developer", false) else {
         panic!("`end developer` must not resolve");
     };
-    let slugs: Vec<&str> = suggestions
-        .iter()
-        .map(|&(i, _)| &*glossary.entry(i).slug)
-        .collect();
+    let slugs: Vec<&str> = suggestions.iter().map(|&(i, _)| glossary.slug(i)).collect();
     assert!(
         slugs[..2].contains(&"back-end-developer") && slugs[..2].contains(&"front-end-developer"),
         "{slugs:?}"
@@ -138,7 +135,7 @@ fn fuzzy_table() {
     let mut failures = Vec::new();
     for &(query, want) in TABLE {
         let got = match lookup(&glossary, query, false) {
-            Outcome::Found(found) => Some(&*glossary.entry(found.entry).slug),
+            Outcome::Found(found) => Some(glossary.slug(found.entry)),
             Outcome::NotFound(_) => None,
         };
         if got != want {

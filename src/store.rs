@@ -1,0 +1,486 @@
+//! The glossary's compiled form: every string in one text blob, and
+//! entries, lookup keys, fuzzy probes and the search index as little-endian
+//! `u32` words that point into it. `build.rs` encodes the built-in glossary
+//! with [`encode`] and the binary includes the two files as they are, so
+//! start-up reads nothing and compiling 15,000 terms stays cheap; a glossary
+//! joined by user entries is encoded the same way at run time.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use crate::fields::fields;
+use crate::index::{Key, Probe, Via, build_keys, build_probes};
+use crate::model::{Duty, Entry, Kind, Lang, List, Section, SectionKey, SkillGroup, Str, Text};
+use crate::normalize::words;
+
+/// Identifies the layout; bumped when it changes.
+const MAGIC: u32 = 0x6B61_6D01;
+
+/// Header slots: the magic, then counts and offsets of each table.
+mod header {
+    pub const ENTRIES: usize = 1;
+    pub const KEYS: usize = 3;
+    pub const PROBES: usize = 5;
+    /// Dictionary and postings, Indonesian then English.
+    pub const DICTS: usize = 7;
+    pub const LEN: usize = 12;
+}
+
+/// Words per key: text offset, text length, entry, flags.
+const KEY_WORDS: usize = 4;
+/// Words per probe: key, mask, length.
+const PROBE_WORDS: usize = 3;
+/// Words per dictionary word: text offset, length, first posting, postings.
+const DICT_WORDS: usize = 4;
+/// Words per posting: entry, then weight << 16 | occurrences.
+const POSTING_WORDS: usize = 2;
+
+/// A compiled glossary. Built-in, it borrows the included files; joined by
+/// user entries, it owns them.
+#[derive(Clone, Debug)]
+pub struct Store {
+    text: Cow<'static, str>,
+    data: Cow<'static, [u8]>,
+}
+
+/// One posting of the search index: an entry in which a dictionary word
+/// appears, the best weight of the fields it appears in, and how often.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Posting {
+    pub entry: u32,
+    pub weight: u32,
+    pub occurrences: u32,
+}
+
+impl Store {
+    /// A store over included files. `None` if they are not a store.
+    pub fn from_static(text: &'static str, data: &'static [u8]) -> Option<Store> {
+        Store::checked(Cow::Borrowed(text), Cow::Borrowed(data))
+    }
+
+    fn checked(text: Cow<'static, str>, data: Cow<'static, [u8]>) -> Option<Store> {
+        let store = Store { text, data };
+        (store.data.len() >= header::LEN * 4 && store.word(0) == MAGIC).then_some(store)
+    }
+
+    /// The text and data of the store, as `build.rs` writes them to disk.
+    pub fn parts(&self) -> (&str, &[u8]) {
+        (&self.text, &self.data)
+    }
+
+    fn word(&self, i: usize) -> u32 {
+        let at = i * 4;
+        self.data
+            .get(at..at + 4)
+            .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    fn idx(&self, i: usize) -> usize {
+        self.word(i) as usize
+    }
+
+    fn text_at(&self, offset: usize, len: usize) -> &str {
+        self.text.get(offset..offset + len).unwrap_or("")
+    }
+
+    /// A string of the store as a glossary string: borrowed when the store
+    /// is `'static`, copied otherwise.
+    fn string(&self, offset: usize, len: usize) -> Str {
+        match &self.text {
+            Cow::Borrowed(text) => Cow::Borrowed(text.get(offset..offset + len).unwrap_or("")),
+            Cow::Owned(_) => Cow::Owned(self.text_at(offset, len).to_owned()),
+        }
+    }
+
+    // --- entries ------------------------------------------------------------
+
+    pub fn len(&self) -> usize {
+        self.idx(header::ENTRIES)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn record(&self, entry: usize) -> usize {
+        self.idx(self.idx(header::ENTRIES + 1) + entry)
+    }
+
+    /// The slug of an entry, read without decoding the rest of it.
+    pub fn slug(&self, entry: usize) -> &str {
+        let at = self.record(entry);
+        self.text_at(self.idx(at), self.idx(at + 1))
+    }
+
+    pub fn kind(&self, entry: usize) -> Kind {
+        Kind::ALL[self.idx(self.record(entry) + 2).min(Kind::ALL.len() - 1)]
+    }
+
+    /// The term of an entry in `lang`, read without decoding the rest.
+    pub fn term(&self, entry: usize, lang: Lang) -> &str {
+        let at = self.record(entry) + 5 + 2 * lang as usize;
+        self.text_at(self.idx(at), self.idx(at + 1))
+    }
+
+    /// The whole entry.
+    pub fn entry(&self, entry: usize) -> Entry {
+        let mut r = Reader {
+            store: self,
+            at: self.record(entry),
+        };
+        let slug = r.string();
+        let kind = Kind::ALL[r.next().min(Kind::ALL.len() - 1)];
+        let updated = r.string();
+        let term = r.text();
+        let aliases = [r.list(Reader::string), r.list(Reader::string)];
+        let definition = r.text();
+        let duties = r.list(|r| Duty {
+            title: r.text(),
+            body: r.text(),
+        });
+        let skills = r.list(|r| SkillGroup {
+            group: r.text(),
+            items: r.list(Reader::text),
+        });
+        let sections = r.list(|r| {
+            let key = SectionKey::ALL[r.next().min(SectionKey::ALL.len() - 1)];
+            let body = (r.next() == 1).then(|| r.text());
+            Section {
+                key,
+                body,
+                items: r.list(Reader::text),
+            }
+        });
+        let related = r.list(Reader::string);
+        Entry {
+            slug,
+            kind,
+            updated,
+            term,
+            aliases,
+            definition,
+            duties,
+            skills,
+            sections,
+            related,
+        }
+    }
+
+    // --- keys and probes --------------------------------------------------
+
+    pub fn key_count(&self) -> usize {
+        self.idx(header::KEYS)
+    }
+
+    /// The text of key `i` (keys are sorted by it).
+    pub fn key_text(&self, i: usize) -> &str {
+        let at = self.idx(header::KEYS + 1) + i * KEY_WORDS;
+        self.text_at(self.idx(at), self.idx(at + 1))
+    }
+
+    /// Key `i`: its text, entry, and how it names the entry.
+    pub fn key(&self, i: usize) -> Key {
+        let at = self.idx(header::KEYS + 1) + i * KEY_WORDS;
+        let flags = self.word(at + 3);
+        Key {
+            key: self.string(self.idx(at), self.idx(at + 1)),
+            entry: self.word(at + 2),
+            via: if flags & 1 == 0 {
+                Via::Slug
+            } else {
+                Via::Alias
+            },
+            compact: flags & 2 != 0,
+        }
+    }
+
+    /// The key's entry and how the key names it, without copying its text.
+    pub fn key_target(&self, i: usize) -> (usize, Via) {
+        let at = self.idx(header::KEYS + 1) + i * KEY_WORDS;
+        let via = if self.word(at + 3) & 1 == 0 {
+            Via::Slug
+        } else {
+            Via::Alias
+        };
+        (self.idx(at + 2), via)
+    }
+
+    pub fn probe_count(&self) -> usize {
+        self.idx(header::PROBES)
+    }
+
+    pub fn probe(&self, i: usize) -> Probe {
+        let at = self.idx(header::PROBES + 1) + i * PROBE_WORDS;
+        Probe {
+            key: self.word(at),
+            mask: self.word(at + 1),
+            len: u8::try_from(self.word(at + 2)).unwrap_or(u8::MAX),
+        }
+    }
+
+    // --- the search index ---------------------------------------------------
+
+    fn dict(&self, lang: Lang) -> (usize, usize, usize) {
+        let at = header::DICTS + 2 * lang as usize;
+        let postings = self.idx(header::DICTS + 4);
+        (self.idx(at), self.idx(at + 1), postings)
+    }
+
+    /// The dictionary words of `lang` that start with `prefix`, each with its
+    /// postings.
+    pub fn words_with_prefix(&self, lang: Lang, prefix: &str) -> Vec<(&str, Vec<Posting>)> {
+        let (count, table, postings) = self.dict(lang);
+        let word_at = |i: usize| {
+            let at = table + i * DICT_WORDS;
+            self.text_at(self.idx(at), self.idx(at + 1))
+        };
+        let start = partition_point(count, |i| word_at(i) < prefix);
+        let mut out = Vec::new();
+        for i in start..count {
+            let word = word_at(i);
+            if !word.starts_with(prefix) {
+                break;
+            }
+            let at = table + i * DICT_WORDS;
+            let (first, n) = (self.idx(at + 2), self.idx(at + 3));
+            let list = (first..first + n)
+                .map(|p| {
+                    let at = postings + p * POSTING_WORDS;
+                    let packed = self.word(at + 1);
+                    Posting {
+                        entry: self.word(at),
+                        weight: packed >> 16,
+                        occurrences: packed & 0xFFFF,
+                    }
+                })
+                .collect();
+            out.push((word, list));
+        }
+        out
+    }
+}
+
+/// The first index in `0..count` for which `before` is false.
+pub fn partition_point(count: usize, before: impl Fn(usize) -> bool) -> usize {
+    let (mut low, mut high) = (0, count);
+    while low < high {
+        let mid = low + (high - low) / 2;
+        if before(mid) {
+            low = mid + 1;
+        } else {
+            high = mid;
+        }
+    }
+    low
+}
+
+/// Reads an entry record word by word.
+struct Reader<'s> {
+    store: &'s Store,
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn next(&mut self) -> usize {
+        self.at += 1;
+        self.store.idx(self.at - 1)
+    }
+
+    fn string(&mut self) -> Str {
+        let (offset, len) = (self.next(), self.next());
+        self.store.string(offset, len)
+    }
+
+    fn text(&mut self) -> Text {
+        Text([self.string(), self.string()])
+    }
+
+    fn list<T: Clone>(&mut self, item: impl Fn(&mut Self) -> T) -> List<T> {
+        let n = self.next();
+        Cow::Owned((0..n).map(|_| item(self)).collect())
+    }
+}
+
+// --- encoding -----------------------------------------------------------------
+
+/// Builds the store of `entries` (sorted by slug, as lookup needs): their
+/// records, lookup keys, fuzzy probes and a search index per language.
+pub fn encode(entries: &[Entry]) -> Store {
+    let mut w = Writer::default();
+    w.words.resize(header::LEN, 0);
+    w.words[0] = MAGIC;
+
+    let records: Vec<u32> = entries.iter().map(|e| w.entry(e)).collect();
+    let table = w.here();
+    w.words.extend(records);
+    w.words[header::ENTRIES] = count(entries.len());
+    w.words[header::ENTRIES + 1] = table;
+
+    let keys = build_keys(entries);
+    w.words[header::KEYS] = count(keys.len());
+    w.words[header::KEYS + 1] = w.here();
+    for key in &keys {
+        let (offset, len) = w.intern(&key.key);
+        let flags = u32::from(key.via == Via::Alias) | u32::from(key.compact) << 1;
+        w.words.extend([offset, len, key.entry, flags]);
+    }
+
+    let probes = build_probes(&keys);
+    w.words[header::PROBES] = count(probes.len());
+    w.words[header::PROBES + 1] = w.here();
+    for probe in &probes {
+        w.words
+            .extend([probe.key, probe.mask, u32::from(probe.len)]);
+    }
+
+    let mut postings: Vec<u32> = Vec::new();
+    for lang in Lang::ALL {
+        let dict = postings_of(entries, lang);
+        let slot = header::DICTS + 2 * lang as usize;
+        w.words[slot] = count(dict.len());
+        w.words[slot + 1] = w.here();
+        let mut rows = Vec::with_capacity(dict.len() * DICT_WORDS);
+        for (word, list) in &dict {
+            let (offset, len) = w.intern(word);
+            rows.extend([
+                offset,
+                len,
+                count(postings.len() / POSTING_WORDS),
+                count(list.len()),
+            ]);
+            for p in list {
+                postings.extend([p.entry, p.weight << 16 | p.occurrences.min(0xFFFF)]);
+            }
+        }
+        w.words.extend(rows);
+    }
+    w.words[header::DICTS + 4] = w.here();
+    w.words.extend(postings);
+
+    let data: Vec<u8> = w.words.iter().flat_map(|x| x.to_le_bytes()).collect();
+    Store {
+        text: Cow::Owned(w.text),
+        data: Cow::Owned(data),
+    }
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Every normalised word of `lang`'s fields, with the entries it appears in.
+fn postings_of(entries: &[Entry], lang: Lang) -> BTreeMap<String, Vec<Posting>> {
+    let mut dict: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
+    for (i, entry) in entries.iter().enumerate() {
+        let mut here: BTreeMap<String, Posting> = BTreeMap::new();
+        for (weight, text) in fields(entry, lang) {
+            for (_, word) in words(text) {
+                let p = here.entry(word).or_insert(Posting {
+                    entry: count(i),
+                    weight,
+                    occurrences: 0,
+                });
+                p.weight = p.weight.max(weight);
+                p.occurrences += 1;
+            }
+        }
+        for (word, posting) in here {
+            dict.entry(word).or_default().push(posting);
+        }
+    }
+    dict
+}
+
+#[derive(Default)]
+struct Writer {
+    text: String,
+    words: Vec<u32>,
+}
+
+impl Writer {
+    fn here(&self) -> u32 {
+        count(self.words.len())
+    }
+
+    fn intern(&mut self, s: &str) -> (u32, u32) {
+        let offset = count(self.text.len());
+        self.text.push_str(s);
+        (offset, count(s.len()))
+    }
+
+    fn string(&mut self, s: &str) {
+        let (offset, len) = self.intern(s);
+        self.words.extend([offset, len]);
+    }
+
+    fn text(&mut self, t: &Text) {
+        self.string(t.get(Lang::Id));
+        self.string(t.get(Lang::En));
+    }
+
+    fn texts(&mut self, list: &[Text]) {
+        self.words.push(count(list.len()));
+        for t in list {
+            self.text(t);
+        }
+    }
+
+    /// Writes an entry's record and returns where it starts. The slug,
+    /// kind and terms come first, at fixed places, so listing reads them
+    /// without decoding the rest.
+    fn entry(&mut self, e: &Entry) -> u32 {
+        let start = self.here();
+        self.string(&e.slug);
+        self.words.push(count(
+            Kind::ALL.iter().position(|k| *k == e.kind).unwrap_or(0),
+        ));
+        self.string(&e.updated);
+        self.text(&e.term);
+        for list in &e.aliases {
+            self.words.push(count(list.len()));
+            for alias in list.iter() {
+                self.string(alias);
+            }
+        }
+        self.text(&e.definition);
+        self.words.push(count(e.duties.len()));
+        for duty in e.duties.iter() {
+            self.text(&duty.title);
+            self.text(&duty.body);
+        }
+        self.words.push(count(e.skills.len()));
+        for group in e.skills.iter() {
+            self.text(&group.group);
+            self.texts(&group.items);
+        }
+        self.words.push(count(e.sections.len()));
+        for section in e.sections.iter() {
+            let key = SectionKey::ALL
+                .iter()
+                .position(|k| *k == section.key)
+                .unwrap_or(0);
+            self.words.push(count(key));
+            match &section.body {
+                Some(body) => {
+                    self.words.push(1);
+                    self.text(body);
+                }
+                None => self.words.push(0),
+            }
+            self.texts(&section.items);
+        }
+        self.words.push(count(e.related.len()));
+        for slug in e.related.iter() {
+            self.string(slug);
+        }
+        start
+    }
+}
+
+impl Store {
+    /// Rebuilds a store from the parts [`Store::parts`] gave, as a test of
+    /// the round trip; `None` if they are not a store.
+    pub fn from_parts(text: String, data: Vec<u8>) -> Option<Store> {
+        Store::checked(Cow::Owned(text), Cow::Owned(data))
+    }
+}
