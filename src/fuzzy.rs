@@ -42,17 +42,32 @@ impl<'a> Query<'a> {
         }
     }
 
-    /// Whether `probe`'s key could score `floor` or more: every edit-distance
-    /// score needs the lengths close and few of the query's letters missing;
-    /// a prefix or suffix needs them all present in a longer key.
-    fn may_reach(&self, probe: &Probe, floor: f64) -> bool {
-        let (q, k) = (usize::from(self.probe.len), usize::from(probe.len));
-        let missing = (self.probe.mask & !probe.mask).count_ones() as usize;
-        if missing == 0 && q >= 3 && q < k {
-            return true;
-        }
+    /// Whether a key with these letters and this length could score
+    /// `floor` or more. Every edit-distance score needs an edit for each
+    /// letter one key has and the other lacks, and for each character of
+    /// difference in length; a prefix or suffix needs all the query's
+    /// letters in a longer key; a plural, one `s` more.
+    fn passes_scan(&self, mask: u32, len: u8, floor: f64) -> bool {
+        let (q, k) = (usize::from(self.probe.len), usize::from(len));
         let slack = (1.0 - floor) * q.max(k).max(SHORT) as f64;
-        q.abs_diff(k) as f64 <= slack && missing as f64 <= slack
+        let missing = (self.probe.mask & !mask).count_ones();
+        let extra = (mask & !self.probe.mask).count_ones();
+        (missing.max(extra) as f64 <= slack && q.abs_diff(k) as f64 <= slack)
+            || (missing == 0 && affix_may_reach(q, k, floor))
+            || (q == k + 1 && missing <= 1 && extra == 0)
+    }
+
+    /// [`Query::passes_scan`], then the same bounds with letters counted:
+    /// an edit-distance score needs an edit for each character one key has
+    /// more of than the other.
+    fn may_reach(&self, probe: &Probe, floor: f64) -> bool {
+        if !self.passes_scan(probe.mask, probe.len, floor) {
+            return false;
+        }
+        let (q, k) = (usize::from(self.probe.len), usize::from(probe.len));
+        let slack = (1.0 - floor) * q.max(k).max(SHORT) as f64;
+        let (more, fewer) = self.probe.excess(probe);
+        (more.max(fewer) as f64) <= slack || (more == 0 && affix_may_reach(q, k, floor)) || (q == k + 1 && more <= 1)
     }
 
     /// How alike the query is to `key`, from 0 to 1: the best of an
@@ -72,11 +87,40 @@ impl<'a> Query<'a> {
             }
         }
         let (qn, kn) = (self.compact.chars().count(), kc.chars().count());
-        if qn >= 3 && qn < kn && (is_word_prefix(self.key, key) || is_word_suffix(self.key, key)) {
+        if qn >= 3 && qn < kn && (self.is_word_prefix(key, &kc) || is_word_suffix(&self.compact, key, &kc)) {
             best = best.max(0.7 + 0.3 * qn as f64 / kn as f64);
         }
         best
     }
+
+    /// Whether the query's words start the key's, the last one possibly cut
+    /// short when the query has several words (`back-end-dev`), compared
+    /// without hyphens so `backend` starts `back-end-developer`.
+    fn is_word_prefix(&self, key: &str, key_compact: &str) -> bool {
+        if !key_compact.starts_with(&self.compact) {
+            return false;
+        }
+        if self.key.contains('-') {
+            return true;
+        }
+        // The prefix must end where a word of the key ends.
+        let mut seen = 0;
+        let mut chars = key.chars().peekable();
+        while seen < self.compact.len() {
+            match chars.next() {
+                Some('-') => {}
+                Some(c) => seen += c.len_utf8(),
+                None => return true,
+            }
+        }
+        matches!(chars.peek(), None | Some('-'))
+    }
+}
+
+/// Whether a whole-word prefix or suffix of `q` characters in a key of `k`
+/// could score `floor`.
+fn affix_may_reach(q: usize, k: usize, floor: f64) -> bool {
+    q >= 3 && q < k && 0.7 + 0.3 * q as f64 / k as f64 >= floor
 }
 
 /// How alike two normalised keys are, from 0 (nothing shared) to 1 (equal).
@@ -100,61 +144,97 @@ fn sorted_words(key: &str) -> String {
     words.concat()
 }
 
-/// Whether the query's words start the key's, the last one possibly cut
-/// short when the query has several words (`back-end-dev`), compared
-/// without hyphens so `backend` starts `back-end-developer`.
-fn is_word_prefix(query: &str, key: &str) -> bool {
-    let qc = compact(query);
-    let mut joined = String::new();
-    for word in key.split('-') {
-        joined.push_str(word);
-        if joined == qc {
-            return true;
-        }
-        if joined.len() > qc.len() {
-            return query.contains('-') && joined.starts_with(&qc);
+/// Whether the query's words end the key's (`end-developer`).
+fn is_word_suffix(query_compact: &str, key: &str, key_compact: &str) -> bool {
+    if !key_compact.ends_with(query_compact) {
+        return false;
+    }
+    // The suffix must start where a word of the key starts.
+    let mut seen = 0;
+    let mut chars = key.chars().rev().peekable();
+    while seen < query_compact.len() {
+        match chars.next() {
+            Some('-') => {}
+            Some(c) => seen += c.len_utf8(),
+            None => return true,
         }
     }
-    false
+    matches!(chars.peek(), None | Some('-'))
 }
 
-/// Whether the query's words end the key's (`end-developer`).
-fn is_word_suffix(query: &str, key: &str) -> bool {
-    let qc = compact(query);
-    let mut joined = String::new();
-    for word in key.rsplit('-') {
-        joined.insert_str(0, word);
-        if joined == qc {
-            return true;
+/// Fuzzy matching of one query against a glossary: the scan finds, once,
+/// the keys that could reach the lowest floor; ranking scores only those.
+pub struct Matcher<'g> {
+    glossary: &'g Glossary,
+    query: Query<'g>,
+    candidates: Vec<Probe>,
+}
+
+impl<'g> Matcher<'g> {
+    /// Scans every probe for keys that could score `floor` or more.
+    pub fn new(glossary: &'g Glossary, query: &'g str, floor: f64) -> Matcher<'g> {
+        let query = Query::new(query);
+        let q = usize::from(query.probe.len);
+        // Per key length, the edits a score of `floor` allows, and whether
+        // a prefix or suffix of the query could reach it.
+        let mut slack = [0_u32; 256];
+        let mut affix = [false; 256];
+        for k in 0..256 {
+            slack[k] = ((1.0 - floor) * q.max(k).max(SHORT) as f64 + 1e-9) as u32;
+            affix[k] = affix_may_reach(q, k, floor);
         }
-        if joined.len() > qc.len() {
-            return false;
+        let mut candidates = Vec::new();
+        for (i, (mask, len)) in glossary.probe_scan().enumerate() {
+            // The bounds of `Query::may_reach`, in integers: first on which
+            // letters there are, then on how many of each.
+            let k = usize::from(len);
+            let near = q.abs_diff(k) as u32 <= slack[k];
+            let missing = (query.probe.mask & !mask).count_ones();
+            let extra = (mask & !query.probe.mask).count_ones();
+            let close = near && missing.max(extra) <= slack[k];
+            let plural = q == k + 1 && missing <= 1 && extra == 0;
+            if !(close || plural || (missing == 0 && affix[k])) {
+                continue;
+            }
+            let counts = glossary.probe_counts(i);
+            let (more, fewer) = query.probe.excess(&Probe { key: 0, mask, counts, len });
+            let close = near && more.max(fewer) <= slack[k];
+            let plural = q == k + 1 && more <= 1;
+            if close || plural || (more == 0 && affix[k]) {
+                candidates.push(glossary.probe(i));
+            }
+        }
+        Matcher {
+            glossary,
+            query,
+            candidates,
         }
     }
-    false
+
+    /// Each entry's best similarity at or above `floor` (no lower than the
+    /// scan's), best first, ties by slug.
+    pub fn rank(&self, floor: f64) -> Vec<(usize, f64)> {
+        let mut best: Vec<(usize, f64)> = Vec::new();
+        for probe in self.candidates.iter().filter(|p| self.query.may_reach(p, floor)) {
+            let (key, entry) = self.glossary.key(probe.key as usize);
+            let score = self.query.similarity(key);
+            if score < floor {
+                continue;
+            }
+            match best.iter_mut().find(|(e, _)| *e == entry) {
+                Some(slot) => slot.1 = slot.1.max(score),
+                None => best.push((entry, score)),
+            }
+        }
+        best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        best
+    }
 }
 
 /// Each entry's best similarity to `query` at or above `floor`, best first
 /// (ties by slug).
 pub fn rank(glossary: &Glossary, query: &str, floor: f64) -> Vec<(usize, f64)> {
-    let query = Query::new(query);
-    let mut best: Vec<(usize, f64)> = Vec::new();
-    for probe in glossary.probes() {
-        if !query.may_reach(&probe, floor) {
-            continue;
-        }
-        let (key, entry) = glossary.key(probe.key as usize);
-        let score = query.similarity(key);
-        if score < floor {
-            continue;
-        }
-        match best.iter_mut().find(|(e, _)| *e == entry) {
-            Some(slot) => slot.1 = slot.1.max(score),
-            None => best.push((entry, score)),
-        }
-    }
-    best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    best
+    Matcher::new(glossary, query, floor).rank(floor)
 }
 
 #[cfg(test)]
@@ -196,12 +276,18 @@ mod tests {
     }
 
     #[test]
+    fn a_swap_of_neighbours_is_one_slip() {
+        assert_eq!(similarity("pyhton", "python"), 1.0 - 1.0 / 6.0);
+        assert_eq!(similarity("gti", "git"), 1.0 - 1.0 / 5.0);
+    }
+
+    #[test]
     fn unrelated_keys_score_low() {
         assert!(similarity("qwertyuiop", "back-end-developer") < SUGGEST_FLOOR);
     }
 
     #[test]
-    fn the_scan_never_skips_a_key_that_would_reach_the_floor() {
+    fn the_scan_never_skips_a_key_that_would_reach_either_floor() {
         // Every pair of built-in keys: the cheap test must let through every
         // key whose real score reaches the floor.
         let glossary = Glossary::built_in();
@@ -226,6 +312,33 @@ mod tests {
                         "{query} would skip {key}"
                     );
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn ranking_equals_scoring_every_key() {
+        let glossary = Glossary::built_in();
+        let keys: Vec<(String, usize)> = glossary
+            .keys()
+            .filter(|k| !k.compact)
+            .map(|k| (k.key.into_owned(), k.entry as usize))
+            .collect();
+        for query in ["bakend-developer", "pyhton", "gti", "end-developer", "robots", "apis", "qwerty", "seo-spesialis"] {
+            for floor in [SUGGEST_FLOOR, RESOLVE_FLOOR - RESOLVE_MARGIN] {
+                let mut want: Vec<(usize, f64)> = Vec::new();
+                for (key, entry) in &keys {
+                    let score = similarity(query, key);
+                    if score < floor {
+                        continue;
+                    }
+                    match want.iter_mut().find(|(e, _)| e == entry) {
+                        Some(slot) => slot.1 = slot.1.max(score),
+                        None => want.push((*entry, score)),
+                    }
+                }
+                want.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+                assert_eq!(rank(&glossary, query, floor), want, "{query} at {floor}");
             }
         }
     }

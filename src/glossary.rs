@@ -93,9 +93,28 @@ impl Glossary {
         (0..self.store.key_count()).map(|i| self.store.key(i))
     }
 
-    /// What fuzzy matching scans: one probe per slug or alias key.
+    /// How many fuzzy probes there are: one per slug or alias key.
+    pub fn probe_count(&self) -> usize {
+        self.store.probe_count()
+    }
+
+    /// The letters and length of every probe: what the fuzzy scan reads.
+    pub fn probe_scan(&self) -> impl Iterator<Item = (u32, u8)> + '_ {
+        self.store.probe_scan()
+    }
+
+    /// The letter counts of probe `i`: what the fuzzy scan reads next.
+    pub fn probe_counts(&self, i: usize) -> u128 {
+        self.store.probe_counts(i)
+    }
+
+    pub fn probe(&self, i: usize) -> Probe {
+        self.store.probe(i)
+    }
+
+    /// Every fuzzy probe.
     pub fn probes(&self) -> impl Iterator<Item = Probe> + '_ {
-        (0..self.store.probe_count()).map(|i| self.store.probe(i))
+        (0..self.probe_count()).map(|i| self.probe(i))
     }
 }
 

@@ -65,10 +65,13 @@ pub fn lookup(glossary: &Glossary, query: &str, exact_only: bool) -> Outcome {
             score: 1.0,
         });
     }
-    let mut ranked = fuzzy::rank(glossary, &key, SUGGEST_FLOOR);
+    let matcher = fuzzy::Matcher::new(glossary, &key, SUGGEST_FLOOR);
     if !exact_only {
-        if let Some(&(entry, score)) = ranked.first() {
-            let runner_up = ranked.get(1).map_or(0.0, |&(_, s)| s);
+        // Only a runner-up within the margin of a resolving score can stop
+        // it resolving, so the first pass ranks from there up.
+        let contenders = matcher.rank(RESOLVE_FLOOR - RESOLVE_MARGIN);
+        if let Some(&(entry, score)) = contenders.first() {
+            let runner_up = contenders.get(1).map_or(0.0, |&(_, s)| s);
             if score >= RESOLVE_FLOOR && score - runner_up >= RESOLVE_MARGIN {
                 return Outcome::Found(Found {
                     entry,
@@ -78,6 +81,7 @@ pub fn lookup(glossary: &Glossary, query: &str, exact_only: bool) -> Outcome {
             }
         }
     }
+    let mut ranked = matcher.rank(SUGGEST_FLOOR);
     ranked.truncate(MAX_SUGGESTIONS);
     Outcome::NotFound(ranked)
 }

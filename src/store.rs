@@ -18,18 +18,24 @@ const MAGIC: u32 = 0x6B61_6D01;
 
 /// Header slots: the magic, then counts and offsets of each table.
 mod header {
+    /// Entry count, then the entry table: [`ENTRY_WORDS`] per entry.
     pub const ENTRIES: usize = 1;
+    /// Key count, then the key table: [`KEY_WORDS`] per key.
     pub const KEYS: usize = 3;
+    /// Probe count, then three tables: mask and length, letter counts, key.
     pub const PROBES: usize = 5;
-    /// Dictionary and postings, Indonesian then English.
-    pub const DICTS: usize = 7;
-    pub const LEN: usize = 12;
+    /// Dictionary count and table, Indonesian then English; then postings.
+    pub const DICTS: usize = 9;
+    pub const LEN: usize = 14;
 }
 
+/// Words per entry in the entry table: slug, kind, term in both languages
+/// (each string an offset and a length), and where its record starts.
+/// Listing and `related` read only this table and the names it points to,
+/// which the text keeps together.
+const ENTRY_WORDS: usize = 8;
 /// Words per key: text offset, text length, entry, flags.
 const KEY_WORDS: usize = 4;
-/// Words per probe: key, mask, length.
-const PROBE_WORDS: usize = 3;
 /// Words per dictionary word: text offset, length, first posting, postings.
 const DICT_WORDS: usize = 4;
 /// Words per posting: entry, then weight << 16 | occurrences.
@@ -102,36 +108,35 @@ impl Store {
         self.len() == 0
     }
 
-    fn record(&self, entry: usize) -> usize {
-        self.idx(self.idx(header::ENTRIES + 1) + entry)
+    fn entry_row(&self, entry: usize) -> usize {
+        self.idx(header::ENTRIES + 1) + entry * ENTRY_WORDS
     }
 
     /// The slug of an entry, read without decoding the rest of it.
     pub fn slug(&self, entry: usize) -> &str {
-        let at = self.record(entry);
+        let at = self.entry_row(entry);
         self.text_at(self.idx(at), self.idx(at + 1))
     }
 
     pub fn kind(&self, entry: usize) -> Kind {
-        Kind::ALL[self.idx(self.record(entry) + 2).min(Kind::ALL.len() - 1)]
+        Kind::ALL[self.idx(self.entry_row(entry) + 2).min(Kind::ALL.len() - 1)]
     }
 
     /// The term of an entry in `lang`, read without decoding the rest.
     pub fn term(&self, entry: usize, lang: Lang) -> &str {
-        let at = self.record(entry) + 5 + 2 * lang as usize;
+        let at = self.entry_row(entry) + 3 + 2 * lang as usize;
         self.text_at(self.idx(at), self.idx(at + 1))
     }
 
     /// The whole entry.
     pub fn entry(&self, entry: usize) -> Entry {
-        let mut r = Reader {
-            store: self,
-            at: self.record(entry),
-        };
+        let row = self.entry_row(entry);
+        let mut r = Reader { store: self, at: row };
         let slug = r.string();
         let kind = Kind::ALL[r.next().min(Kind::ALL.len() - 1)];
-        let updated = r.string();
         let term = r.text();
+        r.at = self.idx(row + 7);
+        let updated = r.string();
         let aliases = [r.list(Reader::string), r.list(Reader::string)];
         let definition = r.text();
         let duties = r.list(|r| Duty {
@@ -209,12 +214,32 @@ impl Store {
         self.idx(header::PROBES)
     }
 
+    /// The letters and length of every probe, in order: all the fuzzy scan
+    /// reads of most keys.
+    pub fn probe_scan(&self) -> impl Iterator<Item = (u32, u8)> + '_ {
+        let start = self.idx(header::PROBES + 1) * 4;
+        let end = start + self.probe_count() * 8;
+        self.data.get(start..end).unwrap_or(&[]).chunks_exact(8).map(|b| {
+            let mask = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            (mask, b[4])
+        })
+    }
+
+    /// The letter counts of probe `i`.
+    pub fn probe_counts(&self, i: usize) -> u128 {
+        let at = self.idx(header::PROBES + 2) + 4 * i;
+        let bytes = self.data.get(at * 4..at * 4 + 16).unwrap_or(&[0; 16]);
+        u128::from_le_bytes(bytes.try_into().unwrap_or([0; 16]))
+    }
+
     pub fn probe(&self, i: usize) -> Probe {
-        let at = self.idx(header::PROBES + 1) + i * PROBE_WORDS;
+        let at = self.idx(header::PROBES + 1) + 2 * i;
+        let (mask, len) = (self.word(at), u8::try_from(self.word(at + 1)).unwrap_or(u8::MAX));
         Probe {
-            key: self.word(at),
-            mask: self.word(at + 1),
-            len: u8::try_from(self.word(at + 2)).unwrap_or(u8::MAX),
+            key: self.word(self.idx(header::PROBES + 3) + i),
+            mask,
+            counts: self.probe_counts(i),
+            len,
         }
     }
 
@@ -310,12 +335,8 @@ pub fn encode(entries: &[Entry]) -> Store {
     w.words.resize(header::LEN, 0);
     w.words[0] = MAGIC;
 
-    let records: Vec<u32> = entries.iter().map(|e| w.entry(e)).collect();
-    let table = w.here();
-    w.words.extend(records);
-    w.words[header::ENTRIES] = count(entries.len());
-    w.words[header::ENTRIES + 1] = table;
-
+    // The text keeps what one lookup reads together: keys, then names,
+    // then the search dictionary, then the bodies.
     let keys = build_keys(entries);
     w.words[header::KEYS] = count(keys.len());
     w.words[header::KEYS + 1] = w.here();
@@ -325,13 +346,28 @@ pub fn encode(entries: &[Entry]) -> Store {
         w.words.extend([offset, len, key.entry, flags]);
     }
 
+    w.words[header::ENTRIES] = count(entries.len());
+    let table = w.here();
+    w.words[header::ENTRIES + 1] = table;
+    for e in entries {
+        w.string(&e.slug);
+        w.words.push(count(Kind::ALL.iter().position(|k| *k == e.kind).unwrap_or(0)));
+        w.text(&e.term);
+        w.words.push(0);
+    }
+
     let probes = build_probes(&keys);
     w.words[header::PROBES] = count(probes.len());
     w.words[header::PROBES + 1] = w.here();
     for probe in &probes {
-        w.words
-            .extend([probe.key, probe.mask, u32::from(probe.len)]);
+        w.words.extend([probe.mask, u32::from(probe.len)]);
     }
+    w.words[header::PROBES + 2] = w.here();
+    for probe in &probes {
+        w.words.extend((0..4).map(|n| (probe.counts >> (32 * n)) as u32));
+    }
+    w.words[header::PROBES + 3] = w.here();
+    w.words.extend(probes.iter().map(|p| p.key));
 
     let mut postings: Vec<u32> = Vec::new();
     for lang in Lang::ALL {
@@ -342,12 +378,7 @@ pub fn encode(entries: &[Entry]) -> Store {
         let mut rows = Vec::with_capacity(dict.len() * DICT_WORDS);
         for (word, list) in &dict {
             let (offset, len) = w.intern(word);
-            rows.extend([
-                offset,
-                len,
-                count(postings.len() / POSTING_WORDS),
-                count(list.len()),
-            ]);
+            rows.extend([offset, len, count(postings.len() / POSTING_WORDS), count(list.len())]);
             for p in list {
                 postings.extend([p.entry, p.weight << 16 | p.occurrences.min(0xFFFF)]);
             }
@@ -356,6 +387,11 @@ pub fn encode(entries: &[Entry]) -> Store {
     }
     w.words[header::DICTS + 4] = w.here();
     w.words.extend(postings);
+
+    for (i, e) in entries.iter().enumerate() {
+        let record = w.record(e);
+        w.words[table as usize + i * ENTRY_WORDS + 7] = record;
+    }
 
     let data: Vec<u8> = w.words.iter().flat_map(|x| x.to_le_bytes()).collect();
     Store {
@@ -425,17 +461,11 @@ impl Writer {
         }
     }
 
-    /// Writes an entry's record and returns where it starts. The slug,
-    /// kind and terms come first, at fixed places, so listing reads them
-    /// without decoding the rest.
-    fn entry(&mut self, e: &Entry) -> u32 {
+    /// Writes the rest of an entry (all but its slug, kind and term, which
+    /// the entry table holds) and returns where it starts.
+    fn record(&mut self, e: &Entry) -> u32 {
         let start = self.here();
-        self.string(&e.slug);
-        self.words.push(count(
-            Kind::ALL.iter().position(|k| *k == e.kind).unwrap_or(0),
-        ));
         self.string(&e.updated);
-        self.text(&e.term);
         for list in &e.aliases {
             self.words.push(count(list.len()));
             for alias in list.iter() {
@@ -455,10 +485,7 @@ impl Writer {
         }
         self.words.push(count(e.sections.len()));
         for section in e.sections.iter() {
-            let key = SectionKey::ALL
-                .iter()
-                .position(|k| *k == section.key)
-                .unwrap_or(0);
+            let key = SectionKey::ALL.iter().position(|k| *k == section.key).unwrap_or(0);
             self.words.push(count(key));
             match &section.body {
                 Some(body) => {

@@ -144,19 +144,30 @@ fn content<'a>(
 /// single spaces, with anything that could drive a terminal removed.
 pub fn paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
-    for raw in text.lines() {
-        if raw.trim().is_empty() {
-            if !current.is_empty() {
-                out.push(line(&current.join(" ")));
-                current.clear();
+    let mut current = String::with_capacity(text.len());
+    // One pass: a blank line ends a paragraph; other whitespace runs
+    // become one space.
+    let mut newlines = 0;
+    let mut space = false;
+    for c in text.chars() {
+        if c == '\n' {
+            newlines += 1;
+            space = true;
+        } else if c.is_whitespace() {
+            space = true;
+        } else if !is_forbidden(c) {
+            if newlines >= 2 && !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            } else if space && !current.is_empty() {
+                current.push(' ');
             }
-        } else {
-            current.push(raw);
+            newlines = 0;
+            space = false;
+            current.push(c);
         }
     }
     if !current.is_empty() {
-        out.push(line(&current.join(" ")));
+        out.push(current);
     }
     out
 }
@@ -164,11 +175,20 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 /// A text as one clean line: whitespace runs become one space, and control
 /// characters are dropped (validation rejects them; this is the last guard).
 pub fn line(text: &str) -> String {
-    let clean: String = text
-        .chars()
-        .filter(|&c| !is_forbidden(c) || c == '\n' || c == '\t')
-        .collect();
-    clean.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else if !is_forbidden(c) {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Text from outside (a query) made safe to show: control characters are
@@ -193,6 +213,12 @@ mod tests {
     fn paragraphs_split_at_blank_lines_and_join_lines() {
         let got = paragraphs("one\ntwo\n\n\nthree  four\n");
         assert_eq!(got, ["one two", "three four"]);
+    }
+
+    #[test]
+    fn paragraphs_ignore_spaces_on_blank_lines_and_drop_controls() {
+        assert_eq!(paragraphs("  a \n \n\t\n b\u{1b}c\n"), ["a", "bc"]);
+        assert_eq!(paragraphs("\n\n"), Vec::<String>::new());
     }
 
     #[test]
