@@ -183,12 +183,27 @@ impl Rng {
     }
 }
 
-/// Prose of about `bytes` bytes: sentences of 8-20 words.
+/// Syllables for rare words: product names, jargon, the long tail of a
+/// real glossary's vocabulary that makes full-text search selective.
+const SYLLABLES: &[&str] = &[
+    "ka", "ri", "mo", "tu", "sen", "dar", "lo", "pe", "gan", "ti", "ru", "bas", "nu", "zo", "fer",
+    "qi", "vel", "dom", "xa", "hu", "jen", "wis", "ol", "cra", "tep",
+];
+
+/// One of about 15,000 rare words: three syllables.
+fn rare(rng: &mut Rng) -> String {
+    (0..3).map(|_| rng.pick(SYLLABLES)).collect()
+}
+
+/// Prose of about `bytes` bytes: sentences of 8-20 words, one word in
+/// eight a rare one.
 fn prose(rng: &mut Rng, words: &[&str], bytes: usize) -> String {
     let mut out = String::new();
     while out.len() < bytes {
         let n = 8 + rng.below(13);
-        let sentence: Vec<&str> = (0..n).map(|_| rng.pick(words)).collect();
+        let sentence: Vec<String> = (0..n)
+            .map(|_| if rng.below(8) == 0 { rare(rng) } else { rng.pick(words).to_owned() })
+            .collect();
         let mut sentence = sentence.join(" ");
         sentence[..1].make_ascii_uppercase();
         if !out.is_empty() {
@@ -215,11 +230,9 @@ fn block(text: &str) -> String {
 
 fn main() {
     let mut args = env::args().skip(1);
-    let (Some(count), Some(dir)) = (
-        args.next().and_then(|n| n.parse::<usize>().ok()),
-        args.next(),
-    ) else {
-        eprintln!("usage: synth_glossary <N> <FOLDER>");
+    let count = args.next().and_then(|n| n.parse::<usize>().ok()).filter(|&n| n >= 10);
+    let (Some(count), Some(dir)) = (count, args.next()) else {
+        eprintln!("usage: synth_glossary <N (10 or more)> <FOLDER>");
         process::exit(2);
     };
     let terms = PathBuf::from(dir).join("terms");
@@ -227,6 +240,16 @@ fn main() {
         eprintln!("{}: {e}", terms.display());
         process::exit(2);
     }
+    for (slug, toml) in generate(count) {
+        if let Err(e) = fs::write(terms.join(format!("{slug}.toml")), toml) {
+            eprintln!("{slug}: {e}");
+            process::exit(2);
+        }
+    }
+}
+
+/// The glossary of `count` terms (at least 10), as (slug, TOML text).
+pub fn generate(count: usize) -> Vec<(String, String)> {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
     // Unique slugs: two or three words and a number.
     let slugs: Vec<String> = (0..count)
@@ -236,6 +259,7 @@ fn main() {
             format!("{}-{i}", name.join("-"))
         })
         .collect();
+    let mut out = Vec::with_capacity(count);
     for (i, slug) in slugs.iter().enumerate() {
         let (kind, sections) = KINDS[rng.below(KINDS.len())];
         let mut toml = String::new();
@@ -300,9 +324,7 @@ fn main() {
                 block(&prose(&mut rng, EN, budget / parts))
             );
         }
-        if let Err(e) = fs::write(terms.join(format!("{slug}.toml")), toml) {
-            eprintln!("{slug}: {e}");
-            process::exit(2);
-        }
+        out.push((slug.clone(), toml));
     }
+    out
 }

@@ -144,27 +144,15 @@ fn content<'a>(
 /// single spaces, with anything that could drive a terminal removed.
 pub fn paragraphs(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut current = String::with_capacity(text.len());
-    // One pass: a blank line ends a paragraph; other whitespace runs
-    // become one space.
-    let mut newlines = 0;
-    let mut space = false;
-    for c in text.chars() {
-        if c == '\n' {
-            newlines += 1;
-            space = true;
-        } else if c.is_whitespace() {
-            space = true;
-        } else if !is_forbidden(c) {
-            if newlines >= 2 && !current.is_empty() {
+    let mut current = String::new();
+    for raw in text.lines() {
+        if raw.trim().is_empty() {
+            if !current.is_empty() {
                 out.push(std::mem::take(&mut current));
-            } else if space && !current.is_empty() {
-                current.push(' ');
             }
-            newlines = 0;
-            space = false;
-            current.push(c);
+            continue;
         }
+        push_words(&mut current, raw);
     }
     if !current.is_empty() {
         out.push(current);
@@ -176,19 +164,28 @@ pub fn paragraphs(text: &str) -> Vec<String> {
 /// characters are dropped (validation rejects them; this is the last guard).
 pub fn line(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut space = false;
-    for c in text.chars() {
-        if c.is_whitespace() {
-            space = true;
-        } else if !is_forbidden(c) {
-            if space && !out.is_empty() {
-                out.push(' ');
+    push_words(&mut out, text);
+    out
+}
+
+/// Appends the words of `text` to `out`, one space apart.
+fn push_words(out: &mut String, text: &str) {
+    // ASCII whitespace only: a no-break space stays, as its writer meant.
+    for word in text.split_ascii_whitespace() {
+        let start = out.len();
+        if start > 0 {
+            out.push(' ');
+        }
+        if word.bytes().all(|b| (0x21..0x7f).contains(&b)) {
+            out.push_str(word);
+        } else {
+            out.extend(word.chars().filter(|&c| !is_forbidden(c)));
+            if out.len() == start + 1 {
+                // The word was nothing but control characters.
+                out.truncate(start);
             }
-            space = false;
-            out.push(c);
         }
     }
-    out
 }
 
 /// Text from outside (a query) made safe to show: control characters are
