@@ -54,7 +54,12 @@ static LARGE: LazyLock<Case> = LazyLock::new(|| {
     let slug = middle.slug.to_string();
     // A typo: the first two letters swapped.
     let typo = format!("{}{}{}", &slug[1..2], &slug[0..1], &slug[2..]);
-    let alias = middle.aliases.iter().flat_map(|l| l.iter()).next().map_or(slug.clone(), ToString::to_string);
+    let alias = middle
+        .aliases
+        .iter()
+        .flat_map(|l| l.iter())
+        .next()
+        .map_or(slug.clone(), ToString::to_string);
     // A word of the definition that few entries share.
     let search = middle
         .definition
@@ -99,7 +104,11 @@ fn alias(bencher: Bencher, size: &str) {
 #[divan::bench(args = SIZES)]
 fn fuzzy_hit(bencher: Bencher, size: &str) {
     let c = case(size);
-    assert!(matches!(lookup(&c.glossary, &c.typo, false), Outcome::Found(_)), "{}", c.typo);
+    assert!(
+        matches!(lookup(&c.glossary, &c.typo, false), Outcome::Found(_)),
+        "{}",
+        c.typo
+    );
     bencher.bench(|| lookup(&c.glossary, black_box(&c.typo), false));
 }
 

@@ -202,7 +202,13 @@ fn prose(rng: &mut Rng, words: &[&str], bytes: usize) -> String {
     while out.len() < bytes {
         let n = 8 + rng.below(13);
         let sentence: Vec<String> = (0..n)
-            .map(|_| if rng.below(8) == 0 { rare(rng) } else { rng.pick(words).to_owned() })
+            .map(|_| {
+                if rng.below(8) == 0 {
+                    rare(rng)
+                } else {
+                    rng.pick(words).to_owned()
+                }
+            })
             .collect();
         let mut sentence = sentence.join(" ");
         sentence[..1].make_ascii_uppercase();
@@ -230,7 +236,10 @@ fn block(text: &str) -> String {
 
 fn main() {
     let mut args = env::args().skip(1);
-    let count = args.next().and_then(|n| n.parse::<usize>().ok()).filter(|&n| n >= 10);
+    let count = args
+        .next()
+        .and_then(|n| n.parse::<usize>().ok())
+        .filter(|&n| n >= 10);
     let (Some(count), Some(dir)) = (count, args.next()) else {
         eprintln!("usage: synth_glossary <N (10 or more)> <FOLDER>");
         process::exit(2);

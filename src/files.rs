@@ -22,9 +22,21 @@ pub fn toml_files(folder: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
-/// The text of one file, refusing what no glossary entry can be: a file
-/// larger than [`MAX_FILE_BYTES`], or one that is not UTF-8.
+/// The text of one file, refusing what no glossary entry can be: anything
+/// but a regular file, a file larger than [`MAX_FILE_BYTES`], or one that
+/// is not UTF-8.
 pub fn read_text(path: &Path) -> Result<String, String> {
+    // A FIFO or a device would block or never end: only plain files.
+    let meta = fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+    if !meta.is_file() {
+        return Err("skipped: not a regular file".to_owned());
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(format!(
+            "skipped: larger than {} KiB",
+            MAX_FILE_BYTES / 1024
+        ));
+    }
     let file = fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)

@@ -67,7 +67,9 @@ impl<'a> Query<'a> {
         let (q, k) = (usize::from(self.probe.len), usize::from(probe.len));
         let slack = (1.0 - floor) * q.max(k).max(SHORT) as f64;
         let (more, fewer) = self.probe.excess(probe);
-        (more.max(fewer) as f64) <= slack || (more == 0 && affix_may_reach(q, k, floor)) || (q == k + 1 && more <= 1)
+        (more.max(fewer) as f64) <= slack
+            || (more == 0 && affix_may_reach(q, k, floor))
+            || (q == k + 1 && more <= 1)
     }
 
     /// How alike the query is to `key`, from 0 to 1: the best of an
@@ -87,7 +89,10 @@ impl<'a> Query<'a> {
             }
         }
         let (qn, kn) = (self.compact.chars().count(), kc.chars().count());
-        if qn >= 3 && qn < kn && (self.is_word_prefix(key, &kc) || is_word_suffix(&self.compact, key, &kc)) {
+        if qn >= 3
+            && qn < kn
+            && (self.is_word_prefix(key, &kc) || is_word_suffix(&self.compact, key, &kc))
+        {
             best = best.max(0.7 + 0.3 * qn as f64 / kn as f64);
         }
         best
@@ -197,7 +202,12 @@ impl<'g> Matcher<'g> {
                 continue;
             }
             let counts = glossary.probe_counts(i);
-            let (more, fewer) = query.probe.excess(&Probe { key: 0, mask, counts, len });
+            let (more, fewer) = query.probe.excess(&Probe {
+                key: 0,
+                mask,
+                counts,
+                len,
+            });
             let close = near && more.max(fewer) <= slack[k];
             let plural = q == k + 1 && more <= 1;
             if close || plural || (more == 0 && affix[k]) {
@@ -215,7 +225,11 @@ impl<'g> Matcher<'g> {
     /// scan's), best first, ties by slug.
     pub fn rank(&self, floor: f64) -> Vec<(usize, f64)> {
         let mut best: Vec<(usize, f64)> = Vec::new();
-        for probe in self.candidates.iter().filter(|p| self.query.may_reach(p, floor)) {
+        for probe in self
+            .candidates
+            .iter()
+            .filter(|p| self.query.may_reach(p, floor))
+        {
             let (key, entry) = self.glossary.key(probe.key as usize);
             let score = self.query.similarity(key);
             if score < floor {
@@ -324,7 +338,16 @@ mod tests {
             .filter(|k| !k.compact)
             .map(|k| (k.key.into_owned(), k.entry as usize))
             .collect();
-        for query in ["bakend-developer", "pyhton", "gti", "end-developer", "robots", "apis", "qwerty", "seo-spesialis"] {
+        for query in [
+            "bakend-developer",
+            "pyhton",
+            "gti",
+            "end-developer",
+            "robots",
+            "apis",
+            "qwerty",
+            "seo-spesialis",
+        ] {
             for floor in [SUGGEST_FLOOR, RESOLVE_FLOOR - RESOLVE_MARGIN] {
                 let mut want: Vec<(usize, f64)> = Vec::new();
                 for (key, entry) in &keys {

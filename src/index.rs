@@ -133,7 +133,10 @@ impl Probe {
         let (a_low, a_high) = bytes(self.counts);
         let (b_low, b_high) = bytes(other.counts);
         let total = byte_sum(abs_diff(a_low, b_low)) + byte_sum(abs_diff(a_high, b_high));
-        let (a, b) = (byte_sum(a_low) + byte_sum(a_high), byte_sum(b_low) + byte_sum(b_high));
+        let (a, b) = (
+            byte_sum(a_low) + byte_sum(a_high),
+            byte_sum(b_low) + byte_sum(b_high),
+        );
         // more + fewer = total, and more - fewer = a - b.
         let (total, lead) = (i64::from(total), i64::from(a) - i64::from(b));
         (((total + lead) / 2) as u32, ((total - lead) / 2) as u32)
@@ -195,8 +198,16 @@ mod tests {
     #[test]
     fn excess_matches_counting_class_by_class() {
         let words = [
-            "back-end-developer", "bakend-developer", "zzzzzzzzzzzzzzzzzzzz", "a", "", "9999-404",
-            "mesin-pencari", "qwertyuiop", "日本語-kata", "search-engine-optimisation",
+            "back-end-developer",
+            "bakend-developer",
+            "zzzzzzzzzzzzzzzzzzzz",
+            "a",
+            "",
+            "9999-404",
+            "mesin-pencari",
+            "qwertyuiop",
+            "日本語-kata",
+            "search-engine-optimisation",
         ];
         for a in words {
             for b in words {

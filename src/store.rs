@@ -131,7 +131,10 @@ impl Store {
     /// The whole entry.
     pub fn entry(&self, entry: usize) -> Entry {
         let row = self.entry_row(entry);
-        let mut r = Reader { store: self, at: row };
+        let mut r = Reader {
+            store: self,
+            at: row,
+        };
         let slug = r.string();
         let kind = Kind::ALL[r.next().min(Kind::ALL.len() - 1)];
         let term = r.text();
@@ -219,10 +222,14 @@ impl Store {
     pub fn probe_scan(&self) -> impl Iterator<Item = (u32, u8)> + '_ {
         let start = self.idx(header::PROBES + 1) * 4;
         let end = start + self.probe_count() * 8;
-        self.data.get(start..end).unwrap_or(&[]).chunks_exact(8).map(|b| {
-            let mask = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-            (mask, b[4])
-        })
+        self.data
+            .get(start..end)
+            .unwrap_or(&[])
+            .chunks_exact(8)
+            .map(|b| {
+                let mask = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+                (mask, b[4])
+            })
     }
 
     /// The letter counts of probe `i`.
@@ -234,7 +241,10 @@ impl Store {
 
     pub fn probe(&self, i: usize) -> Probe {
         let at = self.idx(header::PROBES + 1) + 2 * i;
-        let (mask, len) = (self.word(at), u8::try_from(self.word(at + 1)).unwrap_or(u8::MAX));
+        let (mask, len) = (
+            self.word(at),
+            u8::try_from(self.word(at + 1)).unwrap_or(u8::MAX),
+        );
         Probe {
             key: self.word(self.idx(header::PROBES + 3) + i),
             mask,
@@ -351,7 +361,9 @@ pub fn encode(entries: &[Entry]) -> Store {
     w.words[header::ENTRIES + 1] = table;
     for e in entries {
         w.string(&e.slug);
-        w.words.push(count(Kind::ALL.iter().position(|k| *k == e.kind).unwrap_or(0)));
+        w.words.push(count(
+            Kind::ALL.iter().position(|k| *k == e.kind).unwrap_or(0),
+        ));
         w.text(&e.term);
         w.words.push(0);
     }
@@ -364,7 +376,8 @@ pub fn encode(entries: &[Entry]) -> Store {
     }
     w.words[header::PROBES + 2] = w.here();
     for probe in &probes {
-        w.words.extend((0..4).map(|n| (probe.counts >> (32 * n)) as u32));
+        w.words
+            .extend((0..4).map(|n| (probe.counts >> (32 * n)) as u32));
     }
     w.words[header::PROBES + 3] = w.here();
     w.words.extend(probes.iter().map(|p| p.key));
@@ -378,7 +391,12 @@ pub fn encode(entries: &[Entry]) -> Store {
         let mut rows = Vec::with_capacity(dict.len() * DICT_WORDS);
         for (word, list) in &dict {
             let (offset, len) = w.intern(word);
-            rows.extend([offset, len, count(postings.len() / POSTING_WORDS), count(list.len())]);
+            rows.extend([
+                offset,
+                len,
+                count(postings.len() / POSTING_WORDS),
+                count(list.len()),
+            ]);
             for p in list {
                 postings.extend([p.entry, p.weight << 16 | p.occurrences.min(0xFFFF)]);
             }
@@ -485,7 +503,10 @@ impl Writer {
         }
         self.words.push(count(e.sections.len()));
         for section in e.sections.iter() {
-            let key = SectionKey::ALL.iter().position(|k| *k == section.key).unwrap_or(0);
+            let key = SectionKey::ALL
+                .iter()
+                .position(|k| *k == section.key)
+                .unwrap_or(0);
             self.words.push(count(key));
             match &section.body {
                 Some(body) => {

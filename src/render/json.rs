@@ -12,7 +12,7 @@ pub struct EntryJson<'a> {
     term: &'a str,
     lang: &'static str,
     kind: &'static str,
-    aliases: &'a [&'a str],
+    aliases: &'a [String],
     definition: String,
     sections: Vec<SectionJson<'a>>,
     related: Vec<Named<'a>>,
@@ -95,7 +95,7 @@ fn joined(paragraphs: &[String]) -> String {
 }
 
 impl<'a> EntryJson<'a> {
-    pub fn new(view: &'a View<'a>, query: &'a str, found: Found) -> EntryJson<'a> {
+    pub fn new(view: &'a View, query: &'a str, found: Found) -> EntryJson<'a> {
         let sections = view
             .blocks
             .iter()
@@ -130,8 +130,8 @@ impl<'a> EntryJson<'a> {
             })
             .collect();
         EntryJson {
-            slug: view.slug,
-            term: view.term,
+            slug: &view.slug,
+            term: &view.term,
             lang: view.lang.code(),
             kind: view.kind.key(),
             aliases: &view.aliases,
@@ -140,7 +140,7 @@ impl<'a> EntryJson<'a> {
             related: view
                 .related
                 .iter()
-                .map(|&(slug, term)| Named {
+                .map(|(slug, term)| Named {
                     slug,
                     term,
                     kind: None,
@@ -148,7 +148,7 @@ impl<'a> EntryJson<'a> {
                     snippet: None,
                 })
                 .collect(),
-            updated: view.updated,
+            updated: &view.updated,
             matched: MatchJson {
                 query,
                 method: found.method.name(),

@@ -10,30 +10,30 @@ use crate::model::{Entry, Kind, Lang, SectionKey};
 use crate::validate::is_forbidden;
 
 /// An entry in one language, ready to lay out.
-pub struct View<'a> {
-    pub slug: &'a str,
-    pub term: &'a str,
+pub struct View {
+    pub slug: String,
+    pub term: String,
     pub kind: Kind,
     pub lang: Lang,
-    pub aliases: Vec<&'a str>,
-    pub updated: &'a str,
+    pub aliases: Vec<String>,
+    pub updated: String,
     pub definition: Vec<String>,
     /// The chosen sections, in the entry's order.
-    pub blocks: Vec<Block<'a>>,
+    pub blocks: Vec<Block>,
     /// Every related entry as (slug, term).
-    pub related: Vec<(&'a str, &'a str)>,
+    pub related: Vec<(String, String)>,
     /// Whether only some sections were asked for: then the title and alias
     /// lines are left out.
     pub filtered: bool,
 }
 
 /// One titled section.
-pub struct Block<'a> {
+pub struct Block {
     pub key: SectionKey,
-    pub content: Content<'a>,
+    pub content: Content,
 }
 
-pub enum Content<'a> {
+pub enum Content {
     Paragraphs(Vec<String>),
     /// (title, paragraphs) per duty.
     Duties(Vec<(String, Vec<String>)>),
@@ -44,28 +44,28 @@ pub enum Content<'a> {
         body: Vec<String>,
         items: Vec<String>,
     },
-    Related(Vec<(&'a str, &'a str)>),
+    Related(Vec<(String, String)>),
 }
 
-impl<'a> View<'a> {
+impl View {
     /// The view of `entry` in `lang`, with only the `wanted` sections (all
     /// when `None`).
     pub fn new(
-        glossary: &'a Glossary,
-        entry: &'a Entry,
+        glossary: &Glossary,
+        entry: &Entry,
         lang: Lang,
         wanted: Option<&[SectionKey]>,
-    ) -> View<'a> {
-        let related: Vec<(&str, &str)> = entry
+    ) -> View {
+        // Every string shown passes through `line`, so no control
+        // character in the data reaches the terminal.
+        let related: Vec<(String, String)> = entry
             .related
             .iter()
             .map(|slug| {
-                (
-                    &**slug,
-                    glossary
-                        .by_slug(slug)
-                        .map_or(&**slug, |i| glossary.term(i, lang)),
-                )
+                let term = glossary
+                    .by_slug(slug)
+                    .map_or(&**slug, |i| glossary.term(i, lang));
+                (line(slug), line(term))
             })
             .collect();
         let blocks = entry
@@ -78,12 +78,12 @@ impl<'a> View<'a> {
             })
             .collect();
         View {
-            slug: &entry.slug,
-            term: entry.term.get(lang),
+            slug: line(&entry.slug),
+            term: line(entry.term.get(lang)),
             kind: entry.kind,
             lang,
-            aliases: entry.aliases_for(lang),
-            updated: &entry.updated,
+            aliases: entry.aliases_for(lang).into_iter().map(line).collect(),
+            updated: line(&entry.updated),
             definition: paragraphs(entry.definition.get(lang)),
             blocks,
             related,
@@ -97,12 +97,7 @@ impl<'a> View<'a> {
     }
 }
 
-fn content<'a>(
-    entry: &'a Entry,
-    key: SectionKey,
-    lang: Lang,
-    related: &[(&'a str, &'a str)],
-) -> Content<'a> {
+fn content(entry: &Entry, key: SectionKey, lang: Lang, related: &[(String, String)]) -> Content {
     match key {
         SectionKey::Definition => Content::Paragraphs(paragraphs(entry.definition.get(lang))),
         SectionKey::Duties => Content::Duties(
@@ -189,10 +184,15 @@ fn push_words(out: &mut String, text: &str) {
 }
 
 /// Text from outside (a query) made safe to show: control characters are
-/// written as `\u{…}` escapes, so they are seen but never act.
+/// written as `\u{…}` escapes, so they are seen but never act, and a long
+/// text is cut to [`SHOWN`] characters.
 pub fn shown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut out = String::with_capacity(text.len().min(4 * SHOWN));
+    for (n, c) in text.chars().enumerate() {
+        if n == SHOWN {
+            out.push('…');
+            break;
+        }
         if is_forbidden(c) {
             out.push_str(&c.escape_unicode().to_string());
         } else {
@@ -201,6 +201,9 @@ pub fn shown(text: &str) -> String {
     }
     out
 }
+
+/// The most characters of a query repeated in a message.
+pub const SHOWN: usize = 100;
 
 #[cfg(test)]
 mod tests {

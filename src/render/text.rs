@@ -22,7 +22,7 @@ pub fn render(view: &View, style: Style, width: Option<usize>) -> String {
         let _ = writeln!(
             page.out,
             "{}  {}",
-            style.paint(Piece::Title, view.term),
+            style.paint(Piece::Title, &view.term),
             style.paint(Piece::Kind, &kind)
         );
         if !view.aliases.is_empty() {

@@ -5,6 +5,7 @@ mod fuzzy;
 mod golden;
 mod lookup;
 mod output;
+mod properties;
 mod shell;
 mod user;
 mod validation;
