@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use super::{Content, View};
 use crate::lookup::Found;
+use crate::validate::is_forbidden;
 
 #[derive(Serialize)]
 pub struct EntryJson<'a> {
@@ -158,11 +159,24 @@ impl<'a> EntryJson<'a> {
     }
 }
 
-/// Serialises `value` as pretty JSON with a final newline.
+/// Serialises `value` as pretty JSON with a final newline. Characters that
+/// could drive a terminal and that JSON allows raw (DEL, the C1 controls,
+/// direction overrides) are written as `\uXXXX` escapes too, so JSON on a
+/// terminal is as safe as text.
 pub fn to_string<T: Serialize>(value: &T) -> String {
     // These types have only string keys and plain values: serialising them
     // cannot fail.
-    let mut out = serde_json::to_string_pretty(value).unwrap_or_default();
+    let raw = serde_json::to_string_pretty(value).unwrap_or_default();
+    let mut out = String::with_capacity(raw.len() + 1);
+    for c in raw.chars() {
+        if c != '\n' && is_forbidden(c) {
+            // Outside strings pretty JSON has only newlines and ASCII, so
+            // every such character is inside a string, where this is valid.
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
     out.push('\n');
     out
 }

@@ -3,6 +3,8 @@
 mod content;
 mod fuzzy;
 mod golden;
+mod hostile;
+mod loader;
 mod lookup;
 mod output;
 mod properties;

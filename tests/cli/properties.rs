@@ -107,6 +107,7 @@ proptest! {
         let view = View::new(glossary, &entry, lang, wanted);
         let found = Found { entry: index % glossary.len(), method: Method::Fuzzy, score: 0.9 };
         let out = to_string(&EntryJson::new(&view, &query, found));
+        prop_assert!(!has_control(&out), "{:?}", out);
         let doc: serde_json::Value = serde_json::from_str(&out).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(&doc["slug"], &*entry.slug);
         prop_assert_eq!(&doc["match"]["query"], &query);
