@@ -12,6 +12,7 @@ use crate::glossary::Glossary;
 use crate::mode;
 use crate::settings::Settings;
 use crate::user;
+use crate::validate::escaped;
 
 /// How a run ended; the exit status is the discriminant.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,7 +82,8 @@ pub fn main() -> ExitCode {
 fn finish(report: Report) -> ExitCode {
     let mut stderr = io::stderr().lock();
     for note in &report.notes {
-        let _ = writeln!(stderr, "{note}");
+        // Notes quote queries, file names and file text: none may act.
+        let _ = writeln!(stderr, "{}", escaped(note));
     }
     let mut stdout = io::stdout().lock();
     match stdout

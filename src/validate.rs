@@ -23,13 +23,29 @@ pub struct Problem {
 }
 
 impl fmt::Display for Problem {
+    /// `file:line:col: message`, with any control character that a file's
+    /// name or text put into it escaped: a message is printed to a terminal.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
+        let line = format!(
             "{}:{}:{}: {}",
             self.file, self.line, self.column, self.message
-        )
+        );
+        f.write_str(&escaped(&line))
     }
+}
+
+/// `text` with every character [`is_forbidden`] written as a `\u{…}`
+/// escape, so that it is seen but never acts.
+pub fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_forbidden(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// How strict to be about content. The built-in glossary holds itself to
@@ -526,5 +542,24 @@ fn check_links(files: &mut [Parsed], stems: &BTreeSet<String>, base: &[Entry]) {
                 file.report(at, format!("related slug `{target}` does not exist"));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problems_show_control_characters_escaped() {
+        let problem = Problem {
+            file: "a\u{1b}.toml".into(),
+            line: 1,
+            column: 2,
+            message: "unknown field `\u{1b}[2J`".into(),
+        };
+        assert_eq!(
+            problem.to_string(),
+            "a\\u{1b}.toml:1:2: unknown field `\\u{1b}[2J`"
+        );
     }
 }

@@ -7,6 +7,7 @@ use crate::app::{Report, Status};
 use crate::glossary::Glossary;
 use crate::model::Entry;
 use crate::user;
+use crate::validate::escaped;
 
 /// Checks `paths`, or the folders of `KAMUS_PATH` when none are given,
 /// against the built-in glossary (related slugs may point into it).
@@ -35,7 +36,11 @@ pub fn run(paths: &[PathBuf]) -> Report {
     } else {
         Status::Error
     });
-    report.out = problems.iter().map(|p| format!("{p}\n")).collect();
+    // File names and text may hold control characters: none may act.
+    report.out = problems
+        .iter()
+        .map(|p| format!("{}\n", escaped(p)))
+        .collect();
     let files = read.files.len();
     let plural = if files == 1 { "" } else { "s" };
     report.note(match problems.len() {

@@ -7,7 +7,7 @@ pub mod text;
 
 use crate::glossary::Glossary;
 use crate::model::{Entry, Kind, Lang, SectionKey};
-use crate::validate::is_forbidden;
+use crate::validate::{escaped, is_forbidden};
 
 /// An entry in one language, ready to lay out.
 pub struct View {
@@ -187,19 +187,10 @@ fn push_words(out: &mut String, text: &str) {
 /// written as `\u{…}` escapes, so they are seen but never act, and a long
 /// text is cut to [`SHOWN`] characters.
 pub fn shown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len().min(4 * SHOWN));
-    for (n, c) in text.chars().enumerate() {
-        if n == SHOWN {
-            out.push('…');
-            break;
-        }
-        if is_forbidden(c) {
-            out.push_str(&c.escape_unicode().to_string());
-        } else {
-            out.push(c);
-        }
+    match text.char_indices().nth(SHOWN) {
+        Some((cut, _)) => format!("{}…", escaped(&text[..cut])),
+        None => escaped(text),
     }
-    out
 }
 
 /// The most characters of a query repeated in a message.

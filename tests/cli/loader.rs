@@ -161,3 +161,21 @@ fn a_folder_of_folders_is_not_walked() {
     fs::write(dir.path().join("rilis-mingguan.toml"), TEAM_ENTRY).expect("written");
     assert_eq!(built_in_still_works(dir.path()), "");
 }
+
+#[test]
+fn a_file_name_with_an_escape_sequence_is_shown_escaped() {
+    let dir = folder_with("\u{1b}[2Jx.toml", b"kind = ");
+    let err = built_in_still_works(dir.path());
+    assert!(err.contains("\\u{1b}[2Jx.toml:1:8:"), "{err}");
+    let out = kamus()
+        .arg("--check")
+        .arg(dir.path())
+        .output()
+        .expect("kamus runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("\\u{1b}[2Jx.toml:1:8:") && !stdout.contains('\u{1b}'),
+        "{stdout}"
+    );
+}
