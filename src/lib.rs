@@ -8,6 +8,8 @@ pub mod complete;
 mod embedded;
 pub mod fields;
 pub mod files;
+#[doc(hidden)]
+pub mod fuzzing;
 pub mod fuzzy;
 pub mod glossary;
 pub mod index;

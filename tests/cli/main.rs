@@ -1,6 +1,7 @@
 //! The one integration-test binary: kamus as its users run it.
 
 mod content;
+mod fuzz_regressions;
 mod fuzzy;
 mod golden;
 mod hostile;
