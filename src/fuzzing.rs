@@ -49,7 +49,7 @@ fn render_all(glossary: &Glossary, entry: usize, query: &str) {
             None,
             Some(&[SectionKey::Definition, SectionKey::Related][..]),
         ] {
-            let view = View::new(glossary, &entry_data, lang, wanted);
+            let view = View::new(glossary, entry, &entry_data, lang, wanted);
             for width in [None, Some(1), Some(40)] {
                 assert_clean("text", &text::render(&view, Style::new(false), width));
             }

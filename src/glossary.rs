@@ -70,6 +70,12 @@ impl Glossary {
         self.store.kind(index)
     }
 
+    /// The related entries of entry `index`: each slug, and its entry when
+    /// it is in this glossary.
+    pub fn related(&self, index: usize) -> Vec<(&str, Option<usize>)> {
+        self.store.related(index)
+    }
+
     /// The index of the entry with this slug.
     pub fn by_slug(&self, slug: &str) -> Option<usize> {
         let i = partition_point(self.len(), |i| self.slug(i) < slug);
@@ -185,6 +191,24 @@ mod tests {
             assert_eq!(g.slug(i), entry.slug);
             assert_eq!(g.kind(i), entry.kind);
             assert_eq!(g.term(i, Lang::En), entry.term.get(Lang::En));
+        }
+    }
+
+    #[test]
+    fn the_store_reads_texts_and_related_entries_as_decoding_gives_them() {
+        let g = Glossary::built_in();
+        for (i, entry) in g.entries().enumerate() {
+            for lang in Lang::ALL {
+                assert_eq!(
+                    g.store().texts(i, lang),
+                    crate::fields::fields(&entry, lang),
+                    "{}",
+                    entry.slug
+                );
+            }
+            let related: Vec<(&str, Option<usize>)> =
+                entry.related.iter().map(|s| (&**s, g.by_slug(s))).collect();
+            assert_eq!(g.related(i), related);
         }
     }
 

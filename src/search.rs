@@ -5,9 +5,9 @@
 
 use std::collections::HashMap;
 
-use crate::fields::{NAME, fields};
+use crate::fields::{DEFINITION, NAME};
 use crate::glossary::Glossary;
-use crate::model::{Entry, Lang};
+use crate::model::Lang;
 use crate::normalize::{normalize, words};
 
 /// A search result.
@@ -80,15 +80,17 @@ pub fn search(glossary: &Glossary, query: &str, lang: Lang) -> Vec<Hit> {
         .map(|(entry, score)| Hit {
             entry,
             score,
-            snippet: snippet(&glossary.entry(entry), &wanted, lang),
+            snippet: snippet(glossary, entry, &wanted, lang),
         })
         .collect()
 }
 
 /// An excerpt of the first body text where a wanted word starts a word, or
-/// the start of the definition when only names matched.
-fn snippet(entry: &Entry, wanted: &[&str], lang: Lang) -> String {
-    for (weight, text) in fields(entry, lang) {
+/// the start of the definition when only names matched. Reads the texts
+/// from the store, without decoding the entry.
+fn snippet(glossary: &Glossary, entry: usize, wanted: &[&str], lang: Lang) -> String {
+    let texts = glossary.store().texts(entry, lang);
+    for &(weight, text) in &texts {
         if weight == NAME {
             continue;
         }
@@ -98,7 +100,8 @@ fn snippet(entry: &Entry, wanted: &[&str], lang: Lang) -> String {
             }
         }
     }
-    excerpt(entry.definition.get(lang), 0)
+    let definition = texts.iter().find(|(weight, _)| *weight == DEFINITION);
+    excerpt(definition.map_or("", |(_, text)| text), 0)
 }
 
 /// About [`SNIPPET`] characters of `text` on one line, starting a little
@@ -139,6 +142,7 @@ fn excerpt(text: &str, at: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fields::fields;
 
     #[test]
     fn excerpt_starts_near_the_match_and_marks_cuts() {

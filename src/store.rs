@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use crate::fields::fields;
+use crate::fields::{BODY, DEFINITION, NAME, fields};
 use crate::index::{Key, Probe, Via, build_keys, build_probes};
 use crate::model::{Duty, Entry, Kind, Lang, List, Section, SectionKey, SkillGroup, Str, Text};
 use crate::normalize::words;
@@ -140,6 +140,11 @@ impl Store {
         let term = r.text();
         r.at = self.idx(row + 7);
         let updated = r.string();
+        let related = r.list(|r| {
+            let slug = r.string();
+            r.next();
+            slug
+        });
         let aliases = [r.list(Reader::string), r.list(Reader::string)];
         let definition = r.text();
         let duties = r.list(|r| Duty {
@@ -159,7 +164,6 @@ impl Store {
                 items: r.list(Reader::text),
             }
         });
-        let related = r.list(Reader::string);
         Entry {
             slug,
             kind,
@@ -172,6 +176,58 @@ impl Store {
             sections,
             related,
         }
+    }
+
+    /// The related entries of an entry: each slug, and the entry's index
+    /// when it is in this glossary.
+    pub fn related(&self, entry: usize) -> Vec<(&str, Option<usize>)> {
+        let at = self.idx(self.entry_row(entry) + 7) + 2;
+        (0..self.idx(at))
+            .map(|n| {
+                let row = at + 1 + 3 * n;
+                let index = self.word(row + 2);
+                let slug = self.text_at(self.idx(row), self.idx(row + 1));
+                (slug, (index != u32::MAX).then_some(index as usize))
+            })
+            .collect()
+    }
+
+    /// The searchable texts of an entry in `lang`, as [`fields`] gives them
+    /// for the decoded entry, read straight from the store.
+    pub fn texts(&self, entry: usize, lang: Lang) -> Vec<(u32, &str)> {
+        let mut out = vec![(NAME, self.slug(entry)), (NAME, self.term(entry, lang))];
+        let mut r = Reader {
+            store: self,
+            at: self.idx(self.entry_row(entry) + 7) + 2,
+        };
+        let related = r.next();
+        r.at += 3 * related;
+        for _ in 0..2 {
+            for _ in 0..r.next() {
+                out.push((NAME, r.str()));
+            }
+        }
+        out.push((DEFINITION, r.pick(lang)));
+        for _ in 0..r.next() {
+            out.push((BODY, r.pick(lang)));
+            out.push((BODY, r.pick(lang)));
+        }
+        for _ in 0..r.next() {
+            out.push((BODY, r.pick(lang)));
+            for _ in 0..r.next() {
+                out.push((BODY, r.pick(lang)));
+            }
+        }
+        for _ in 0..r.next() {
+            r.next();
+            if r.next() == 1 {
+                out.push((BODY, r.pick(lang)));
+            }
+            for _ in 0..r.next() {
+                out.push((BODY, r.pick(lang)));
+            }
+        }
+        out
     }
 
     // --- keys and probes --------------------------------------------------
@@ -315,10 +371,25 @@ struct Reader<'s> {
     at: usize,
 }
 
-impl Reader<'_> {
+impl<'s> Reader<'s> {
     fn next(&mut self) -> usize {
         self.at += 1;
         self.store.idx(self.at - 1)
+    }
+
+    /// A string, borrowed from the store.
+    fn str(&mut self) -> &'s str {
+        let (offset, len) = (self.next(), self.next());
+        self.store.text_at(offset, len)
+    }
+
+    /// One language of a text, skipping the other.
+    fn pick(&mut self, lang: Lang) -> &'s str {
+        let (id, en) = (self.str(), self.str());
+        match lang {
+            Lang::Id => id,
+            Lang::En => en,
+        }
     }
 
     fn string(&mut self) -> Str {
@@ -407,7 +478,7 @@ pub fn encode(entries: &[Entry]) -> Store {
     w.words.extend(postings);
 
     for (i, e) in entries.iter().enumerate() {
-        let record = w.record(e);
+        let record = w.record(e, entries);
         w.words[table as usize + i * ENTRY_WORDS + 7] = record;
     }
 
@@ -480,10 +551,22 @@ impl Writer {
     }
 
     /// Writes the rest of an entry (all but its slug, kind and term, which
-    /// the entry table holds) and returns where it starts.
-    fn record(&mut self, e: &Entry) -> u32 {
+    /// the entry table holds) and returns where it starts. After the date
+    /// and the related entries, the texts come in the order of
+    /// [`fields`], so [`Store::texts`] reads them in one pass.
+    fn record(&mut self, e: &Entry, entries: &[Entry]) -> u32 {
         let start = self.here();
         self.string(&e.updated);
+        // Related entries by slug and by index, so showing an entry finds
+        // their terms without a search.
+        self.words.push(count(e.related.len()));
+        for slug in e.related.iter() {
+            self.string(slug);
+            let index = entries
+                .binary_search_by(|x| x.slug.cmp(slug))
+                .map_or(u32::MAX, count);
+            self.words.push(index);
+        }
         for list in &e.aliases {
             self.words.push(count(list.len()));
             for alias in list.iter() {
@@ -516,10 +599,6 @@ impl Writer {
                 None => self.words.push(0),
             }
             self.texts(&section.items);
-        }
-        self.words.push(count(e.related.len()));
-        for slug in e.related.iter() {
-            self.string(slug);
         }
         start
     }

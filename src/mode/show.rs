@@ -70,7 +70,7 @@ fn show(cli: &Cli, settings: &Settings, glossary: &Glossary, query: &str, found:
             }
         }
     }
-    let view = View::new(glossary, entry, settings.lang, wanted);
+    let view = View::new(glossary, found.entry, entry, settings.lang, wanted);
     report.out = match settings.format {
         Format::Text => text::render(&view, settings.style, settings.width),
         Format::Markdown => markdown::render(&view),

@@ -48,24 +48,25 @@ pub enum Content {
 }
 
 impl View {
-    /// The view of `entry` in `lang`, with only the `wanted` sections (all
-    /// when `None`).
+    /// The view of `entry`, entry `index` of `glossary`, in `lang`, with
+    /// only the `wanted` sections (all when `None`).
     pub fn new(
         glossary: &Glossary,
+        index: usize,
         entry: &Entry,
         lang: Lang,
         wanted: Option<&[SectionKey]>,
     ) -> View {
         // Every string shown passes through `line`, so no control
         // character in the data reaches the terminal.
-        let related: Vec<(String, String)> = entry
-            .related
-            .iter()
-            .map(|slug| {
-                let term = glossary
-                    .by_slug(slug)
-                    .map_or(&**slug, |i| glossary.term(i, lang));
-                (line(slug), line(term))
+        let related: Vec<(String, String)> = glossary
+            .related(index)
+            .into_iter()
+            .map(|(slug, entry)| {
+                (
+                    line(slug),
+                    line(entry.map_or(slug, |i| glossary.term(i, lang))),
+                )
             })
             .collect();
         let blocks = entry

@@ -104,7 +104,7 @@ proptest! {
         let entry = glossary.entry(index % glossary.len());
         let lang = if english { Lang::En } else { Lang::Id };
         let wanted = (!sections.is_empty()).then_some(&sections[..]);
-        let view = View::new(glossary, &entry, lang, wanted);
+        let view = View::new(glossary, index % glossary.len(), &entry, lang, wanted);
         let found = Found { entry: index % glossary.len(), method: Method::Fuzzy, score: 0.9 };
         let out = to_string(&EntryJson::new(&view, &query, found));
         prop_assert!(!has_control(&out), "{:?}", out);
@@ -137,7 +137,7 @@ proptest! {
         let glossary = Glossary::from_entries(vec![entry]);
         let entry = glossary.entry(0);
         let lang = if english { Lang::En } else { Lang::Id };
-        let view = View::new(&glossary, &entry, lang, None);
+        let view = View::new(&glossary, 0, &entry, lang, None);
         let plain = text::render(&view, Style::new(false), width.filter(|&w| w > 0));
         prop_assert!(!has_control(&plain), "{:?}", plain);
         let md = markdown::render(&view);
@@ -162,7 +162,7 @@ fn the_hostile_entry_text_is_kept_apart_from_its_controls() {
         related: Vec::new().into(),
     }]);
     let entry = glossary.entry(0);
-    let view = View::new(&glossary, &entry, Lang::Id, None);
+    let view = View::new(&glossary, 0, &entry, Lang::Id, None);
     let out = text::render(&view, Style::new(false), None);
     assert!(out.contains("a[31mb") && out.contains("de"), "{out}");
     assert!(!has_control(&out));
