@@ -10,6 +10,9 @@ use unicode_normalization::char::is_combining_mark;
 /// `Back End Developer`, `back_end developer` and `BACK-END-DEVELOPER` all
 /// become `back-end-developer`; `Café` becomes `cafe`.
 pub fn normalize(text: &str) -> String {
+    if text.is_ascii() {
+        return normalize_ascii(text);
+    }
     let mut out = String::with_capacity(text.len());
     let mut pending_hyphen = false;
     for c in folded_chars(text) {
@@ -22,6 +25,22 @@ pub fn normalize(text: &str) -> String {
         } else {
             pending_hyphen = true;
         }
+    }
+    out
+}
+
+/// [`normalize`] for ASCII text, which has no diacritics to fold: the
+/// common case, without decomposing anything.
+fn normalize_ascii(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
     }
     out
 }
@@ -42,6 +61,11 @@ pub fn folded_chars(text: &str) -> impl Iterator<Item = char> + '_ {
 /// The words of `text` (runs of letters and digits) with their byte ranges
 /// in `text`, each word normalised.
 pub fn words(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, String)> + '_ {
+    word_ranges(text).map(|range| (range.clone(), normalize(&text[range])))
+}
+
+/// The byte ranges of the words of `text`: runs of letters and digits.
+pub fn word_ranges(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     let mut rest = text.char_indices().peekable();
     std::iter::from_fn(move || {
         while let Some(&(_, c)) = rest.peek() {
@@ -59,8 +83,20 @@ pub fn words(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, String
             end = i + c.len_utf8();
             rest.next();
         }
-        Some((start..end, normalize(&text[start..end])))
+        Some(start..end)
     })
+}
+
+/// Whether the word `raw` (letters and digits only), once normalised,
+/// starts with the normalised `prefix`; an ASCII word is compared without
+/// being copied.
+pub fn word_starts_with(raw: &str, prefix: &str) -> bool {
+    if raw.is_ascii() {
+        raw.len() >= prefix.len()
+            && raw.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+    } else {
+        normalize(raw).starts_with(prefix)
+    }
 }
 
 #[cfg(test)]
@@ -90,6 +126,51 @@ mod tests {
     fn nothing_but_punctuation_is_empty() {
         assert_eq!(normalize(" -_- "), "");
         assert_eq!(normalize(""), "");
+    }
+
+    #[test]
+    fn the_ascii_path_agrees_with_the_general_one() {
+        for text in [
+            "Back End Developer",
+            "  a--b__C9 ",
+            "",
+            "---",
+            "x",
+            "SEO 101: on-page!",
+        ] {
+            let general: String = {
+                let mut out = String::new();
+                let mut pending = false;
+                for c in folded_chars(text) {
+                    if c.is_alphanumeric() {
+                        if pending && !out.is_empty() {
+                            out.push('-');
+                        }
+                        pending = false;
+                        out.push(c);
+                    } else {
+                        pending = true;
+                    }
+                }
+                out
+            };
+            assert_eq!(normalize_ascii(text), general, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn word_prefixes_match_as_normalised_words_would() {
+        for (raw, prefix, want) in [
+            ("Keamanan", "keam", true),
+            ("keamanan", "keamanan", true),
+            ("Kea", "keamanan", false),
+            ("Café", "cafe", true),
+            ("café", "caf", true),
+            ("SQL", "sqli", false),
+        ] {
+            assert_eq!(word_starts_with(raw, prefix), want, "{raw} / {prefix}");
+            assert_eq!(normalize(raw).starts_with(prefix), want, "{raw} / {prefix}");
+        }
     }
 
     #[test]

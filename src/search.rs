@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use crate::fields::{DEFINITION, NAME};
 use crate::glossary::Glossary;
 use crate::model::Lang;
-use crate::normalize::{normalize, words};
+use crate::normalize::{normalize, word_ranges, word_starts_with};
 
 /// A search result.
 #[derive(Clone, Debug, PartialEq)]
@@ -94,8 +94,11 @@ fn snippet(glossary: &Glossary, entry: usize, wanted: &[&str], lang: Lang) -> St
         if weight == NAME {
             continue;
         }
-        for (range, word) in words(text) {
-            if wanted.iter().any(|w| word.starts_with(w)) {
+        for range in word_ranges(text) {
+            if wanted
+                .iter()
+                .any(|w| word_starts_with(&text[range.clone()], w))
+            {
                 return excerpt(text, range.start);
             }
         }
@@ -143,6 +146,7 @@ fn excerpt(text: &str, at: usize) -> String {
 mod tests {
     use super::*;
     use crate::fields::fields;
+    use crate::normalize::words;
 
     #[test]
     fn excerpt_starts_near_the_match_and_marks_cuts() {
