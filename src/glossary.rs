@@ -84,9 +84,7 @@ impl Glossary {
 
     /// The entry whose normalised key is `key`, and how the key names it.
     pub fn exact(&self, key: &str) -> Option<(usize, Via)> {
-        let count = self.store.key_count();
-        let i = partition_point(count, |i| self.store.key_text(i) < key);
-        (i < count && self.store.key_text(i) == key).then(|| self.store.key_target(i))
+        self.store.find_key(key).map(|i| self.store.key_target(i))
     }
 
     /// The text of key `index`, and its entry.
@@ -219,6 +217,20 @@ mod tests {
         let keys = build_keys(&entries);
         assert_eq!(g.keys().collect::<Vec<_>>(), keys);
         assert_eq!(g.probes().collect::<Vec<_>>(), build_probes(&keys));
+    }
+
+    #[test]
+    fn exact_finds_every_key_and_nothing_between_them() {
+        let g = Glossary::built_in();
+        let keys: Vec<Key> = g.keys().collect();
+        assert!(keys.len() > 128, "enough keys for several fence blocks");
+        for (i, key) in keys.iter().enumerate() {
+            assert_eq!(g.store().find_key(&key.key), Some(i), "{}", key.key);
+            // A text just after this key, or just before the first.
+            assert_eq!(g.store().find_key(&format!("{}!", key.key)), None);
+        }
+        assert_eq!(g.store().find_key(""), None);
+        assert_eq!(g.store().find_key("~"), None);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use crate::model::{Duty, Entry, Kind, Lang, List, Section, SectionKey, SkillGrou
 use crate::normalize::words;
 
 /// Identifies the layout; bumped when it changes.
-const MAGIC: u32 = 0x6B61_6D01;
+const MAGIC: u32 = 0x6B61_6D02;
 
 /// Header slots: the magic, then counts and offsets of each table.
 mod header {
@@ -26,7 +26,10 @@ mod header {
     pub const PROBES: usize = 5;
     /// Dictionary count and table, Indonesian then English; then postings.
     pub const DICTS: usize = 9;
-    pub const LEN: usize = 14;
+    /// Fence count and table: every [`super::FENCE`]th key, its text copied
+    /// into one small run, so a lookup narrows to a block in a few pages.
+    pub const FENCES: usize = 14;
+    pub const LEN: usize = 16;
 }
 
 /// Words per entry in the entry table: slug, kind, term in both languages
@@ -36,6 +39,8 @@ mod header {
 const ENTRY_WORDS: usize = 8;
 /// Words per key: text offset, text length, entry, flags.
 const KEY_WORDS: usize = 4;
+/// Keys per block between fences.
+const FENCE: usize = 64;
 /// Words per dictionary word: text offset, length, first posting, postings.
 const DICT_WORDS: usize = 4;
 /// Words per posting: entry, then weight << 16 | occurrences.
@@ -242,6 +247,18 @@ impl Store {
         self.text_at(self.idx(at), self.idx(at + 1))
     }
 
+    /// The key that names `text` exactly: a search among the fences, then
+    /// within one block of [`FENCE`] keys.
+    pub fn find_key(&self, text: &str) -> Option<usize> {
+        let table = self.idx(header::FENCES + 1);
+        let fence = |i: usize| self.text_at(self.idx(table + 2 * i), self.idx(table + 2 * i + 1));
+        let after = partition_point(self.idx(header::FENCES), |i| fence(i) <= text);
+        let start = after.checked_sub(1)? * FENCE;
+        let end = (start + FENCE).min(self.key_count());
+        let i = start + partition_point(end - start, |j| self.key_text(start + j) < text);
+        (i < end && self.key_text(i) == text).then_some(i)
+    }
+
     /// Key `i`: its text, entry, and how it names the entry.
     pub fn key(&self, i: usize) -> Key {
         let at = self.idx(header::KEYS + 1) + i * KEY_WORDS;
@@ -426,6 +443,15 @@ pub fn encode(entries: &[Entry]) -> Store {
         let flags = u32::from(key.via == Via::Alias) | u32::from(key.compact) << 1;
         w.words.extend([offset, len, key.entry, flags]);
     }
+
+    w.words[header::FENCES] = count(keys.len().div_ceil(FENCE));
+    let mut fences = Vec::new();
+    for key in keys.iter().step_by(FENCE) {
+        let (offset, len) = w.intern(&key.key);
+        fences.extend([offset, len]);
+    }
+    w.words[header::FENCES + 1] = w.here();
+    w.words.extend(fences);
 
     w.words[header::ENTRIES] = count(entries.len());
     let table = w.here();
