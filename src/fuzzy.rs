@@ -182,21 +182,32 @@ impl<'g> Matcher<'g> {
         let q = usize::from(query.probe.len);
         // Per key length, the edits a score of `floor` allows, and whether
         // a prefix or suffix of the query could reach it.
-        let mut slack = [0_u32; 256];
+        // Per key length: the edits a close key may differ by (`FAR` when
+        // the lengths alone differ by more), and whether a prefix or suffix
+        // of the query could reach the floor.
+        const FAR: u32 = u32::MAX;
+        let mut edits = [FAR; 256];
         let mut affix = [false; 256];
         for k in 0..256 {
-            slack[k] = ((1.0 - floor) * q.max(k).max(SHORT) as f64 + 1e-9) as u32;
+            let slack = ((1.0 - floor) * q.max(k).max(SHORT) as f64 + 1e-9) as u32;
+            if q.abs_diff(k) as u32 <= slack {
+                edits[k] = slack;
+            }
             affix[k] = affix_may_reach(q, k, floor);
         }
         let mut candidates = Vec::new();
         for (i, (mask, len)) in glossary.probe_scan().enumerate() {
             // The bounds of `Query::may_reach`, in integers: first on which
-            // letters there are, then on how many of each.
+            // letters there are, then on how many of each. Every route
+            // needs few of the query's letters missing: none for a prefix,
+            // one for a plural, `edits` for a close key.
             let k = usize::from(len);
-            let near = q.abs_diff(k) as u32 <= slack[k];
             let missing = (query.probe.mask & !mask).count_ones();
+            if missing > 1 && (edits[k] == FAR || missing > edits[k]) {
+                continue;
+            }
             let extra = (mask & !query.probe.mask).count_ones();
-            let close = near && missing.max(extra) <= slack[k];
+            let close = edits[k] != FAR && missing.max(extra) <= edits[k];
             let plural = q == k + 1 && missing <= 1 && extra == 0;
             if !(close || plural || (missing == 0 && affix[k])) {
                 continue;
@@ -208,7 +219,7 @@ impl<'g> Matcher<'g> {
                 counts,
                 len,
             });
-            let close = near && more.max(fewer) <= slack[k];
+            let close = edits[k] != FAR && more.max(fewer) <= edits[k];
             let plural = q == k + 1 && more <= 1;
             if close || plural || (more == 0 && affix[k]) {
                 candidates.push(glossary.probe(i));
