@@ -24,13 +24,19 @@ pub fn run(kind: Generate) -> Report {
     // The script calls `kamus` back for every completion, so it always
     // offers the terms of the glossary installed, `KAMUS_PATH` included.
     let mut script = Vec::new();
-    match shell.write_registration(COMPLETE_VAR, "kamus", "kamus", "kamus", &mut script) {
+    let written = shell.write_registration(COMPLETE_VAR, "kamus", "kamus", "kamus", &mut script);
+    printed(written, script, "the completion script")
+}
+
+/// A report of what a generator wrote, or of why it could not.
+fn printed(written: std::io::Result<()>, bytes: Vec<u8>, what: &str) -> Report {
+    match written {
         Ok(()) => {
             let mut report = Report::new(Status::Found);
-            report.out = String::from_utf8_lossy(&script).into_owned();
+            report.out = String::from_utf8_lossy(&bytes).into_owned();
             report
         }
-        Err(e) => Report::error(format!("cannot write the completion script: {e}")),
+        Err(e) => Report::error(format!("cannot write {what}: {e}")),
     }
 }
 
@@ -47,14 +53,7 @@ fn man() -> Report {
         .and_then(|()| page.render_options_section(&mut out))
         .and_then(|()| extra_sections().to_writer(&mut out))
         .and_then(|()| page.render_version_section(&mut out));
-    match rendered {
-        Ok(()) => {
-            let mut report = Report::new(Status::Found);
-            report.out = String::from_utf8_lossy(&out).into_owned();
-            report
-        }
-        Err(e) => Report::error(format!("cannot write the man page: {e}")),
-    }
+    printed(rendered, out, "the man page")
 }
 
 fn extra_sections() -> Roff {
