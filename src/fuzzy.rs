@@ -42,36 +42,6 @@ impl<'a> Query<'a> {
         }
     }
 
-    /// Whether a key with these letters and this length could score
-    /// `floor` or more. Every edit-distance score needs an edit for each
-    /// letter one key has and the other lacks, and for each character of
-    /// difference in length; a prefix or suffix needs all the query's
-    /// letters in a longer key; a plural, one `s` more.
-    fn passes_scan(&self, mask: u32, len: u8, floor: f64) -> bool {
-        let (q, k) = (usize::from(self.probe.len), usize::from(len));
-        let slack = (1.0 - floor) * q.max(k).max(SHORT) as f64;
-        let missing = (self.probe.mask & !mask).count_ones();
-        let extra = (mask & !self.probe.mask).count_ones();
-        (missing.max(extra) as f64 <= slack && q.abs_diff(k) as f64 <= slack)
-            || (missing == 0 && affix_may_reach(q, k, floor))
-            || (q == k + 1 && missing <= 1 && extra == 0)
-    }
-
-    /// [`Query::passes_scan`], then the same bounds with letters counted:
-    /// an edit-distance score needs an edit for each character one key has
-    /// more of than the other.
-    fn may_reach(&self, probe: &Probe, floor: f64) -> bool {
-        if !self.passes_scan(probe.mask, probe.len, floor) {
-            return false;
-        }
-        let (q, k) = (usize::from(self.probe.len), usize::from(probe.len));
-        let slack = (1.0 - floor) * q.max(k).max(SHORT) as f64;
-        let (more, fewer) = self.probe.excess(probe);
-        (more.max(fewer) as f64) <= slack
-            || (more == 0 && affix_may_reach(q, k, floor))
-            || (q == k + 1 && more <= 1)
-    }
-
     /// How alike the query is to `key`, from 0 to 1: the best of an
     /// edit-distance score on the compact forms and on the words sorted,
     /// and a score for a whole-word prefix or suffix (`back-end` of
@@ -119,6 +89,73 @@ impl<'a> Query<'a> {
             }
         }
         matches!(chars.peek(), None | Some('-'))
+    }
+}
+
+/// What a key must have to score a floor against a query, whatever the
+/// order of its letters. Every edit-distance score needs an edit for each
+/// character one key has and the other lacks, and for each character of
+/// difference in length; a whole-word prefix or suffix needs every character
+/// of the query in a longer key; a plural, one `s` more.
+struct Bounds {
+    query_len: usize,
+    /// Per key length: the edits a close key may differ by, or [`FAR`] when
+    /// the lengths alone differ by more.
+    edits: [u32; 256],
+    /// Per key length: whether a prefix or suffix could reach the floor.
+    affix: [bool; 256],
+}
+
+/// No edit budget: the lengths are too far apart.
+const FAR: u32 = u32::MAX;
+
+impl Bounds {
+    fn new(query: &Probe, floor: f64) -> Bounds {
+        let q = usize::from(query.len);
+        let mut edits = [FAR; 256];
+        let mut affix = [false; 256];
+        for k in 0..256 {
+            let slack = ((1.0 - floor) * q.max(k).max(SHORT) as f64 + 1e-9) as u32;
+            if q.abs_diff(k) as u32 <= slack {
+                edits[k] = slack;
+            }
+            affix[k] = affix_may_reach(q, k, floor);
+        }
+        Bounds {
+            query_len: q,
+            edits,
+            affix,
+        }
+    }
+
+    /// The test on which letters a key has: one popcount or two.
+    fn letters_allow(&self, query: &Probe, mask: u32, len: u8) -> bool {
+        let k = usize::from(len);
+        let edits = self.edits[k];
+        let missing = (query.mask & !mask).count_ones();
+        // Every route needs few of the query's letters missing: none for an
+        // affix, one for a plural, `edits` for a close key.
+        if missing > 1 && (edits == FAR || missing > edits) {
+            return false;
+        }
+        let extra = (mask & !query.mask).count_ones();
+        (edits != FAR && missing.max(extra) <= edits)
+            || (self.query_len == k + 1 && missing <= 1 && extra == 0)
+            || (missing == 0 && self.affix[k])
+    }
+
+    /// The same bounds with each letter counted.
+    fn counts_allow(&self, query: &Probe, probe: &Probe) -> bool {
+        let k = usize::from(probe.len);
+        let edits = self.edits[k];
+        let (more, fewer) = query.excess(probe);
+        (edits != FAR && more.max(fewer) <= edits)
+            || (self.query_len == k + 1 && more <= 1)
+            || (more == 0 && self.affix[k])
+    }
+
+    fn allows(&self, query: &Probe, probe: &Probe) -> bool {
+        self.letters_allow(query, probe.mask, probe.len) && self.counts_allow(query, probe)
     }
 }
 
@@ -179,50 +216,17 @@ impl<'g> Matcher<'g> {
     /// Scans every probe for keys that could score `floor` or more.
     pub fn new(glossary: &'g Glossary, query: &'g str, floor: f64) -> Matcher<'g> {
         let query = Query::new(query);
-        let q = usize::from(query.probe.len);
-        // Per key length, the edits a score of `floor` allows, and whether
-        // a prefix or suffix of the query could reach it.
-        // Per key length: the edits a close key may differ by (`FAR` when
-        // the lengths alone differ by more), and whether a prefix or suffix
-        // of the query could reach the floor.
-        const FAR: u32 = u32::MAX;
-        let mut edits = [FAR; 256];
-        let mut affix = [false; 256];
-        for k in 0..256 {
-            let slack = ((1.0 - floor) * q.max(k).max(SHORT) as f64 + 1e-9) as u32;
-            if q.abs_diff(k) as u32 <= slack {
-                edits[k] = slack;
-            }
-            affix[k] = affix_may_reach(q, k, floor);
-        }
+        let bounds = Bounds::new(&query.probe, floor);
         let mut candidates = Vec::new();
         for (i, (mask, len)) in glossary.probe_scan().enumerate() {
-            // The bounds of `Query::may_reach`, in integers: first on which
-            // letters there are, then on how many of each. Every route
-            // needs few of the query's letters missing: none for a prefix,
-            // one for a plural, `edits` for a close key.
-            let k = usize::from(len);
-            let missing = (query.probe.mask & !mask).count_ones();
-            if missing > 1 && (edits[k] == FAR || missing > edits[k]) {
+            // Letters first, from the scan table; counts only for the few
+            // keys that pass.
+            if !bounds.letters_allow(&query.probe, mask, len) {
                 continue;
             }
-            let extra = (mask & !query.probe.mask).count_ones();
-            let close = edits[k] != FAR && missing.max(extra) <= edits[k];
-            let plural = q == k + 1 && missing <= 1 && extra == 0;
-            if !(close || plural || (missing == 0 && affix[k])) {
-                continue;
-            }
-            let counts = glossary.probe_counts(i);
-            let (more, fewer) = query.probe.excess(&Probe {
-                key: 0,
-                mask,
-                counts,
-                len,
-            });
-            let close = edits[k] != FAR && more.max(fewer) <= edits[k];
-            let plural = q == k + 1 && more <= 1;
-            if close || plural || (more == 0 && affix[k]) {
-                candidates.push(glossary.probe(i));
+            let probe = glossary.probe(i);
+            if bounds.counts_allow(&query.probe, &probe) {
+                candidates.push(probe);
             }
         }
         Matcher {
@@ -236,10 +240,11 @@ impl<'g> Matcher<'g> {
     /// scan's), best first, ties by slug.
     pub fn rank(&self, floor: f64) -> Vec<(usize, f64)> {
         let mut best: Vec<(usize, f64)> = Vec::new();
+        let bounds = Bounds::new(&self.query.probe, floor);
         for probe in self
             .candidates
             .iter()
-            .filter(|p| self.query.may_reach(p, floor))
+            .filter(|p| bounds.allows(&self.query.probe, p))
         {
             let (key, entry) = self.glossary.key(probe.key as usize);
             let score = self.query.similarity(key);
@@ -331,11 +336,15 @@ mod tests {
             let q = Query::new(query);
             for (i, key) in keys.iter().enumerate() {
                 let probe = Probe::new(i as u32, key);
-                if q.similarity(key) >= SUGGEST_FLOOR {
-                    assert!(
-                        q.may_reach(&probe, SUGGEST_FLOOR),
-                        "{query} would skip {key}"
-                    );
+                let score = q.similarity(key);
+                for floor in [SUGGEST_FLOOR, RESOLVE_FLOOR - RESOLVE_MARGIN] {
+                    if score >= floor {
+                        let bounds = Bounds::new(&q.probe, floor);
+                        assert!(
+                            bounds.allows(&q.probe, &probe),
+                            "{query} would skip {key} at {floor}"
+                        );
+                    }
                 }
             }
         }
