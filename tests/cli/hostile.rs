@@ -6,7 +6,7 @@ use std::ffi::OsString;
 use std::os::unix::ffi::OsStringExt;
 use std::process::Command;
 
-use crate::{kamus, run};
+use crate::{captured, kamus, run};
 
 /// What no output of kamus may hold, in its text modes.
 fn assert_clean(what: &str, text: &str) {
@@ -20,12 +20,7 @@ fn assert_clean(what: &str, text: &str) {
 }
 
 fn run_os(args: Vec<OsString>) -> (i32, String, String) {
-    let out = kamus().args(args).output().expect("kamus runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    captured(kamus().args(args))
 }
 
 #[test]

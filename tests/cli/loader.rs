@@ -5,20 +5,15 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use crate::kamus;
 use crate::user::TEAM_ENTRY;
+use crate::{captured, kamus};
 
 /// Runs `kamus back-end-developer` with `dir` as `KAMUS_PATH` and checks
 /// that the built-in entry still answers; returns stderr.
 fn built_in_still_works(dir: &Path) -> String {
-    let out = kamus()
-        .env("KAMUS_PATH", dir)
-        .arg("back-end-developer")
-        .output()
-        .expect("kamus runs");
-    let err = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(out.status.code(), Some(0), "{err}");
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Back End Developer"));
+    let (status, out, err) = captured(kamus().env("KAMUS_PATH", dir).arg("back-end-developer"));
+    assert_eq!(status, 0, "{err}");
+    assert!(out.starts_with("Back End Developer"));
     assert!(!err.contains("panicked"), "{err}");
     assert!(!err.chars().any(|c| c.is_control() && c != '\n'), "{err:?}");
     err
@@ -40,12 +35,8 @@ fn escape_sequences_in_text_are_rejected() {
         err.contains("rilis-mingguan.toml:6:6: text contains the control character U+001B"),
         "{err}"
     );
-    let out = kamus()
-        .env("KAMUS_PATH", dir.path())
-        .arg("rilis-mingguan")
-        .output()
-        .expect("kamus runs");
-    assert_eq!(out.status.code(), Some(1), "the broken entry is skipped");
+    let (status, _, _) = captured(kamus().env("KAMUS_PATH", dir.path()).arg("rilis-mingguan"));
+    assert_eq!(status, 1, "the broken entry is skipped");
 }
 
 #[test]
@@ -102,20 +93,12 @@ fn thousands_of_files_load() {
     }
     let err = built_in_still_works(dir.path());
     assert_eq!(err, "");
-    let out = kamus()
-        .env("KAMUS_PATH", dir.path())
-        .arg("--list")
-        .output()
-        .expect("kamus runs");
-    let listed = String::from_utf8_lossy(&out.stdout).lines().count();
+    let (_, list, _) = captured(kamus().env("KAMUS_PATH", dir.path()).arg("--list"));
+    let listed = list.lines().count();
     let (_, built_in, _) = crate::run(&["--list"]);
     assert_eq!(listed, built_in.lines().count() + 2000);
-    let out = kamus()
-        .env("KAMUS_PATH", dir.path())
-        .arg("rilis-1999")
-        .output()
-        .expect("kamus runs");
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Rilis 1999 "));
+    let (_, out, _) = captured(kamus().env("KAMUS_PATH", dir.path()).arg("rilis-1999"));
+    assert!(out.starts_with("Rilis 1999 "));
 }
 
 #[test]
@@ -167,13 +150,8 @@ fn a_file_name_with_an_escape_sequence_is_shown_escaped() {
     let dir = folder_with("\u{1b}[2Jx.toml", b"kind = ");
     let err = built_in_still_works(dir.path());
     assert!(err.contains("\\u{1b}[2Jx.toml:1:8:"), "{err}");
-    let out = kamus()
-        .arg("--check")
-        .arg(dir.path())
-        .output()
-        .expect("kamus runs");
-    assert_eq!(out.status.code(), Some(2));
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let (status, stdout, _) = captured(kamus().arg("--check").arg(dir.path()));
+    assert_eq!(status, 2);
     assert!(
         stdout.contains("\\u{1b}[2Jx.toml:1:8:") && !stdout.contains('\u{1b}'),
         "{stdout}"

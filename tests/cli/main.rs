@@ -34,7 +34,12 @@ pub fn kamus() -> Command {
 
 /// Runs kamus with `args` and returns (status, stdout, stderr).
 pub fn run(args: &[&str]) -> (i32, String, String) {
-    let out = kamus().args(args).output().expect("kamus runs");
+    captured(kamus().args(args))
+}
+
+/// Runs a prepared command and returns (status, stdout, stderr).
+pub fn captured(cmd: &mut Command) -> (i32, String, String) {
+    let out = cmd.output().expect("kamus runs");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),

@@ -7,7 +7,7 @@ use std::path::Path;
 use kamus::glossary::Glossary;
 use kamus::lookup::{Outcome, lookup};
 
-use crate::kamus;
+use crate::{captured, kamus};
 
 /// A small valid entry a team might add.
 pub const TEAM_ENTRY: &str = r#"kind = "concept"
@@ -45,16 +45,7 @@ pub fn team_folder() -> tempfile::TempDir {
 }
 
 fn run_with_path(path: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = kamus()
-        .env("KAMUS_PATH", path)
-        .args(args)
-        .output()
-        .expect("kamus runs");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    captured(kamus().env("KAMUS_PATH", path).args(args))
 }
 
 #[test]
@@ -159,13 +150,8 @@ fn a_missing_folder_is_named_and_nothing_else_breaks() {
 fn check_names_the_broken_file_and_line_and_exits_two() {
     let dir = team_folder();
     let broken = dir.path().join("broken.toml");
-    let out = kamus()
-        .arg("--check")
-        .arg(&broken)
-        .output()
-        .expect("kamus runs");
-    assert_eq!(out.status.code(), Some(2));
-    let stdout = String::from_utf8_lossy(&out.stdout);
+    let (status, stdout, _) = captured(kamus().arg("--check").arg(&broken));
+    assert_eq!(status, 2);
     assert_eq!(
         stdout,
         format!(
@@ -179,14 +165,10 @@ fn check_names_the_broken_file_and_line_and_exits_two() {
 fn check_of_a_clean_folder_exits_zero() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     fs::write(dir.path().join("rilis-mingguan.toml"), TEAM_ENTRY).expect("written");
-    let out = kamus()
-        .arg("--check")
-        .arg(dir.path())
-        .output()
-        .expect("kamus runs");
-    assert_eq!(out.status.code(), Some(0));
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("checked 1 file: no problems"));
+    let (status, stdout, stderr) = captured(kamus().arg("--check").arg(dir.path()));
+    assert_eq!(status, 0);
+    assert_eq!(stdout, "");
+    assert!(stderr.contains("checked 1 file: no problems"));
 }
 
 #[test]
@@ -195,9 +177,9 @@ fn check_defaults_to_kamus_path_and_needs_something() {
     let (status, out, _) = run_with_path(dir.path(), &["--check"]);
     assert_eq!(status, 2);
     assert!(out.contains("broken.toml:4:8:"), "{out}");
-    let out = kamus().arg("--check").output().expect("kamus runs");
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing to check"));
+    let (status, _, stderr) = captured(kamus().arg("--check"));
+    assert_eq!(status, 2);
+    assert!(stderr.contains("nothing to check"));
 }
 
 #[test]
