@@ -25,7 +25,7 @@ mod normalize;
 #[path = "src/store.rs"]
 mod store;
 #[allow(dead_code)]
-#[path = "src/validate.rs"]
+#[path = "src/validate/mod.rs"]
 mod validate;
 
 use std::path::{Path, PathBuf};

@@ -39,7 +39,9 @@ pub fn build_keys(entries: &[Entry]) -> Vec<Key> {
     for (i, entry) in entries.iter().enumerate() {
         let i = u32::try_from(i).unwrap_or(u32::MAX);
         full.entry(entry.slug.to_string()).or_insert((i, Via::Slug));
-        for alias in entry.aliases.iter().flat_map(|list| list.iter()) {
+        // The terms are names too: an alias may not repeat them.
+        let terms = entry.term.0.iter();
+        for alias in terms.chain(entry.aliases.iter().flat_map(|list| list.iter())) {
             let key = normalize(alias);
             if !key.is_empty() {
                 full.entry(key).or_insert((i, Via::Alias));

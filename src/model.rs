@@ -107,6 +107,7 @@ vocabulary! {
         BestPractices => "best-practices", "Praktik terbaik", "Best practices";
         Comparison => "comparison", "Perbandingan", "Compared with";
         Related => "related", "Lihat juga", "See also";
+        Sources => "sources", "Referensi", "References";
     }
 }
 
@@ -116,7 +117,11 @@ impl SectionKey {
     pub fn is_generic(self) -> bool {
         !matches!(
             self,
-            SectionKey::Definition | SectionKey::Duties | SectionKey::Skills | SectionKey::Related
+            SectionKey::Definition
+                | SectionKey::Duties
+                | SectionKey::Skills
+                | SectionKey::Related
+                | SectionKey::Sources
         )
     }
 }
@@ -155,6 +160,13 @@ pub struct Section {
     pub items: List<Text>,
 }
 
+/// A page the entry's facts were checked against.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reference {
+    pub title: Str,
+    pub url: Str,
+}
+
 /// One glossary entry, both languages.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entry {
@@ -170,6 +182,8 @@ pub struct Entry {
     pub skills: List<SkillGroup>,
     pub sections: List<Section>,
     pub related: List<Str>,
+    /// The pages the facts were checked against, shown last.
+    pub sources: List<Reference>,
 }
 
 impl Entry {
@@ -202,6 +216,9 @@ impl Entry {
         keys.extend(self.sections.iter().map(|s| s.key));
         if !self.related.is_empty() {
             keys.push(SectionKey::Related);
+        }
+        if !self.sources.is_empty() {
+            keys.push(SectionKey::Sources);
         }
         keys
     }

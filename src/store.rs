@@ -10,11 +10,13 @@ use std::collections::BTreeMap;
 
 use crate::fields::{BODY, DEFINITION, NAME, fields};
 use crate::index::{Key, Probe, Via, build_keys, build_probes};
-use crate::model::{Duty, Entry, Kind, Lang, List, Section, SectionKey, SkillGroup, Str, Text};
+use crate::model::{
+    Duty, Entry, Kind, Lang, List, Reference, Section, SectionKey, SkillGroup, Str, Text,
+};
 use crate::normalize::words;
 
 /// Identifies the layout; bumped when it changes.
-const MAGIC: u32 = 0x6B61_6D02;
+const MAGIC: u32 = 0x6B61_6D03;
 
 /// Header slots: the magic, then counts and offsets of each table.
 mod header {
@@ -169,6 +171,10 @@ impl Store {
                 items: r.list(Reader::text),
             }
         });
+        let sources = r.list(|r| Reference {
+            title: r.string(),
+            url: r.string(),
+        });
         Entry {
             slug,
             kind,
@@ -180,6 +186,7 @@ impl Store {
             skills,
             sections,
             related,
+            sources,
         }
     }
 
@@ -625,6 +632,11 @@ impl Writer {
                 None => self.words.push(0),
             }
             self.texts(&section.items);
+        }
+        self.words.push(count(e.sources.len()));
+        for source in e.sources.iter() {
+            self.string(&source.title);
+            self.string(&source.url);
         }
         start
     }

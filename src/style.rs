@@ -14,6 +14,7 @@ pub enum Piece {
     Group,
     Bullet,
     Slug,
+    Url,
 }
 
 /// Whether to colour, decided once from the flags, environment and terminal.
@@ -40,6 +41,7 @@ impl Style {
             Piece::Number | Piece::Bullet => text.cyan(),
             Piece::ItemTitle | Piece::Group => text.bold(),
             Piece::Slug => text.green(),
+            Piece::Url => text.underline(),
         };
         painted.to_string()
     }

@@ -16,6 +16,9 @@ pub const RULES: Rules = Rules {
     min_definition_words: 1,
     related: 0..=20,
     duties: 1..=20,
+    sources: 0..=3,
+    address_nobody: false,
+    dated_claims_need_sources: false,
 };
 
 /// A glossary file read from disk.

@@ -17,6 +17,7 @@ pub struct EntryJson<'a> {
     definition: String,
     sections: Vec<SectionJson<'a>>,
     related: Vec<Named<'a>>,
+    sources: Vec<SourceJson<'a>>,
     updated: &'a str,
     #[serde(rename = "match")]
     matched: MatchJson<'a>,
@@ -73,6 +74,12 @@ pub struct Named<'a> {
 }
 
 #[derive(Serialize)]
+struct SourceJson<'a> {
+    title: &'a str,
+    url: &'a str,
+}
+
+#[derive(Serialize)]
 struct MatchJson<'a> {
     query: &'a str,
     method: &'static str,
@@ -102,7 +109,9 @@ impl<'a> EntryJson<'a> {
             .iter()
             .filter_map(|block| {
                 let content = match &block.content {
-                    Content::Paragraphs(_) | Content::Related(_) => return None,
+                    Content::Paragraphs(_) | Content::Related(_) | Content::Sources(_) => {
+                        return None;
+                    }
                     Content::Duties(duties) => ContentJson::Duties {
                         items: duties
                             .iter()
@@ -148,6 +157,11 @@ impl<'a> EntryJson<'a> {
                     score: None,
                     snippet: None,
                 })
+                .collect(),
+            sources: view
+                .sources
+                .iter()
+                .map(|(title, url)| SourceJson { title, url })
                 .collect(),
             updated: &view.updated,
             matched: MatchJson {

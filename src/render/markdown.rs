@@ -42,6 +42,13 @@ pub fn render(view: &View) -> String {
                 let lines: Vec<String> = pairs.iter().map(|(s, t)| format!("{s} — {t}")).collect();
                 bullets(&mut out, &lines);
             }
+            Content::Sources(sources) => {
+                let lines: Vec<String> = sources
+                    .iter()
+                    .map(|(title, url)| format!("[{}](<{url}>)", escape_link_text(title)))
+                    .collect();
+                bullets(&mut out, &lines);
+            }
         }
     }
     while out.ends_with("\n\n") {
@@ -64,4 +71,16 @@ fn bullets(out: &mut String, items: &[String]) {
         let _ = writeln!(out, "- {item}");
     }
     out.push('\n');
+}
+
+/// Link text with the brackets and backslashes that would end it escaped.
+fn escape_link_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '[' | ']' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
 }

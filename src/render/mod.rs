@@ -22,6 +22,8 @@ pub struct View {
     pub blocks: Vec<Block>,
     /// Every related entry as (slug, term).
     pub related: Vec<(String, String)>,
+    /// Every source as (title, url).
+    pub sources: Vec<(String, String)>,
     /// Whether only some sections were asked for: then the title and alias
     /// lines are left out.
     pub filtered: bool,
@@ -45,6 +47,8 @@ pub enum Content {
         items: Vec<String>,
     },
     Related(Vec<(String, String)>),
+    /// (title, url) per source.
+    Sources(Vec<(String, String)>),
 }
 
 impl View {
@@ -69,13 +73,18 @@ impl View {
                 )
             })
             .collect();
+        let sources: Vec<(String, String)> = entry
+            .sources
+            .iter()
+            .map(|s| (line(&s.title), line(&s.url)))
+            .collect();
         let blocks = entry
             .section_keys()
             .into_iter()
             .filter(|key| wanted.is_none_or(|w| w.contains(key)))
             .map(|key| Block {
                 key,
-                content: content(entry, key, lang, &related),
+                content: content(entry, key, lang, &related, &sources),
             })
             .collect();
         View {
@@ -88,6 +97,7 @@ impl View {
             definition: paragraphs(entry.definition.get(lang)),
             blocks,
             related,
+            sources,
             filtered: wanted.is_some(),
         }
     }
@@ -98,7 +108,13 @@ impl View {
     }
 }
 
-fn content(entry: &Entry, key: SectionKey, lang: Lang, related: &[(String, String)]) -> Content {
+fn content(
+    entry: &Entry,
+    key: SectionKey,
+    lang: Lang,
+    related: &[(String, String)],
+    sources: &[(String, String)],
+) -> Content {
     match key {
         SectionKey::Definition => Content::Paragraphs(paragraphs(entry.definition.get(lang))),
         SectionKey::Duties => Content::Duties(
@@ -121,6 +137,7 @@ fn content(entry: &Entry, key: SectionKey, lang: Lang, related: &[(String, Strin
                 .collect(),
         ),
         SectionKey::Related => Content::Related(related.to_vec()),
+        SectionKey::Sources => Content::Sources(sources.to_vec()),
         _ => {
             let section = entry.sections.iter().find(|s| s.key == key);
             Content::Prose {

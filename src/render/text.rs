@@ -91,6 +91,14 @@ impl Page<'_> {
                     .collect();
                 self.wrapped(&slugs.join(", "), INDENT, INDENT);
             }
+            Content::Sources(sources) => {
+                // The title wraps; the address stays whole on its own line
+                // so a terminal can recognise it as a link.
+                for (title, url) in sources {
+                    self.bullets(std::slice::from_ref(title), INDENT);
+                    let _ = writeln!(self.out, "{INDENT}  {}", self.style.paint(Piece::Url, url));
+                }
+            }
         }
     }
 

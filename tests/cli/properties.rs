@@ -6,7 +6,9 @@ use std::borrow::Cow;
 use kamus::fuzzy::SUGGEST_FLOOR;
 use kamus::glossary::Glossary;
 use kamus::lookup::{Found, MAX_SUGGESTIONS, Method, Outcome, lookup};
-use kamus::model::{Duty, Entry, Kind, Lang, Section, SectionKey, SkillGroup, Str, Text};
+use kamus::model::{
+    Duty, Entry, Kind, Lang, Reference, Section, SectionKey, SkillGroup, Str, Text,
+};
 use kamus::normalize::normalize;
 use kamus::render::json::{EntryJson, to_string};
 use kamus::render::{View, markdown, text};
@@ -115,7 +117,7 @@ proptest! {
 
     #[test]
     fn text_output_never_carries_control_characters(
-        strings in prop::collection::vec(hostile(), 12),
+        strings in prop::collection::vec(hostile(), 14),
         width in prop::option::of(0..300_usize),
         english in any::<bool>(),
     ) {
@@ -133,6 +135,7 @@ proptest! {
             skills: vec![SkillGroup { group: t(7), items: vec![t(8)].into() }].into(),
             sections: vec![Section { key: SectionKey::Prevention, body: Some(t(9)), items: vec![t(10)].into() }].into(),
             related: vec![s(11)].into(),
+            sources: vec![Reference { title: s(12), url: s(13) }].into(),
         };
         let glossary = Glossary::from_entries(vec![entry]);
         let entry = glossary.entry(0);
@@ -160,6 +163,7 @@ fn the_hostile_entry_text_is_kept_apart_from_its_controls() {
         skills: Vec::new().into(),
         sections: Vec::new().into(),
         related: Vec::new().into(),
+        sources: Vec::new().into(),
     }]);
     let entry = glossary.entry(0);
     let view = View::new(&glossary, 0, &entry, Lang::Id, None);

@@ -34,6 +34,9 @@ const LENIENT: Rules = Rules {
     min_definition_words: 1,
     related: 0..=8,
     duties: 1..=6,
+    sources: 0..=3,
+    address_nobody: false,
+    dated_claims_need_sources: false,
 };
 
 /// The problems of checking `contoh.toml` (with `text`) beside `other.toml`.
@@ -84,7 +87,7 @@ fn unknown_field() {
     assert_eq!(
         problems(&text),
         [
-            "t/contoh.toml:4:1: unknown field `colour`, expected one of `kind`, `updated`, `related`, `term`, `aliases`, `definition`, `duties`, `skills`, `sections`"
+            "t/contoh.toml:4:1: unknown field `colour`, expected one of `kind`, `updated`, `related`, `term`, `aliases`, `definition`, `duties`, `skills`, `sections`, `sources`"
         ]
     );
 }
@@ -181,7 +184,8 @@ fn alias_that_is_another_entrys_slug() {
 }
 
 #[test]
-fn alias_that_is_another_entrys_alias() {
+fn two_entries_may_share_an_alias() {
+    // A homonym: both entries keep the alias, and lookup lists them.
     let other = OTHER.replace("en = [] }", "en = [\"Sample\"] }");
     let sources = [
         Source {
@@ -193,15 +197,9 @@ fn alias_that_is_another_entrys_alias() {
             text: &other,
         },
     ];
-    let got: Vec<String> = validate(&sources, &LENIENT, &[])
-        .problems
-        .iter()
-        .map(ToString::to_string)
-        .collect();
-    assert_eq!(
-        got,
-        ["t/other.toml:5:28: alias `sample` is already a name of `contoh`"]
-    );
+    let checked = validate(&sources, &LENIENT, &[]);
+    assert_eq!(checked.problems, []);
+    assert_eq!(checked.entries.len(), 2);
 }
 
 #[test]
@@ -328,4 +326,114 @@ fn a_broken_file_does_not_hide_the_good_ones() {
     assert_eq!(checked.problems.len(), 1);
     assert_eq!(checked.entries.len(), 1);
     assert_eq!(checked.entries[0].slug, "other");
+}
+
+#[test]
+fn alias_that_is_the_entrys_own_term() {
+    let text = BASE.replace("[\"sample\"]", "[\"EXAMPLE\"]");
+    assert_eq!(
+        problems(&text),
+        [
+            "t/contoh.toml:11:7: alias `EXAMPLE` is the entry's own term (en); normalisation already finds it"
+        ]
+    );
+}
+
+/// The base fixture with `sources` on its fourth line.
+fn with_sources(sources: &str) -> String {
+    BASE.replace(
+        "related = [\"other\"]\n",
+        &format!("related = [\"other\"]\nsources = {sources}\n"),
+    )
+}
+
+#[test]
+fn sources_are_titled_web_addresses_without_tracking() {
+    let ok = with_sources(
+        r#"[{ title = "MDN: URL", url = "https://developer.mozilla.org/en-US/docs/Glossary/URL" }]"#,
+    );
+    assert_eq!(problems(&ok), Vec::<String>::new());
+    let text = with_sources(
+        r#"[{ title = "A", url = "ftp://a.org/x" }, { title = "B", url = "https://b.org/p?hl=id" }, { title = "", url = "https://c.org" }]"#,
+    );
+    assert_eq!(
+        problems(&text),
+        [
+            "t/contoh.toml:4:33: source `ftp://a.org/x` must start with https://",
+            "t/contoh.toml:4:73: source `https://b.org/p?hl=id` has the tracking parameter `hl`; drop it",
+            "t/contoh.toml:4:110: empty text",
+        ]
+    );
+    let twice = with_sources(
+        r#"[{ title = "A", url = "https://a.org" }, { title = "B", url = "https://a.org" }]"#,
+    );
+    assert_eq!(
+        problems(&twice),
+        ["t/contoh.toml:4:73: source `https://a.org` is listed twice"]
+    );
+    let field = with_sources(r#"[{ title = "A", link = "https://a.org" }]"#);
+    assert!(problems(&field)[0].contains("unknown field `link`"));
+}
+
+#[test]
+fn the_number_of_sources_is_bounded_by_the_rules() {
+    let rules = Rules {
+        sources: 1..=3,
+        ..LENIENT
+    };
+    assert_eq!(
+        problems_with(&rules, "t/contoh.toml", BASE),
+        [
+            "t/contoh.toml:1:1: `sources` needs 1 to 3 pages; it has 0",
+            "t/other.toml:1:1: `sources` needs 1 to 3 pages; it has 0",
+        ]
+    );
+    let four = with_sources(
+        r#"[{ title = "A", url = "https://a.org" }, { title = "B", url = "https://b.org" }, { title = "C", url = "https://c.org" }, { title = "D", url = "https://d.org" }]"#,
+    );
+    assert_eq!(
+        problems_with(&rules, "t/contoh.toml", &four)[0],
+        "t/contoh.toml:4:1: `sources` needs 1 to 3 pages; it has 4"
+    );
+}
+
+#[test]
+fn a_definition_that_addresses_the_reader() {
+    let rules = Rules {
+        address_nobody: true,
+        ..LENIENT
+    };
+    let text = BASE
+        .replace("One two three four.", "Your site has one.")
+        .replace("Satu dua tiga empat.", "Situs Anda punya satu.");
+    assert_eq!(
+        problems_with(&rules, "t/contoh.toml", &text),
+        [
+            "t/contoh.toml:14:6: definition (id) addresses the reader (`anda`); a definition addresses nobody",
+            "t/contoh.toml:15:6: definition (en) addresses the reader (`your`); a definition addresses nobody",
+        ]
+    );
+    // The same text is fine for a glossary that does not hold the rule.
+    assert_eq!(problems(&text), Vec::<String>::new());
+}
+
+#[test]
+fn a_dated_claim_needs_a_source() {
+    let rules = Rules {
+        dated_claims_need_sources: true,
+        ..LENIENT
+    };
+    let text = BASE.replace("One two three four.", "It was renamed in 2024.");
+    assert_eq!(
+        problems_with(&rules, "t/contoh.toml", &text),
+        [
+            "t/contoh.toml:15:7: `renamed` dates or changes something: the entry needs `sources` that say so"
+        ]
+    );
+    let sourced = with_sources(r#"[{ title = "A", url = "https://a.org" }]"#)
+        .replace("One two three four.", "It was renamed in 2024.");
+    assert_eq!(
+        problems_with(&rules, "t/contoh.toml", &sourced),
+        Vec::<String>::new()
+    );
 }

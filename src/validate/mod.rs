@@ -2,15 +2,19 @@
 //! every problem as `file:line:col: message` out. The build script runs it
 //! on `data/`; the same code checks user glossaries at run time.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt;
 use std::ops::RangeInclusive;
 use std::path::Path;
 
+mod content;
+
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::model::{Duty, Entry, Kind, Lang, Section, SectionKey, SkillGroup, Str, Text};
+use crate::model::{
+    Duty, Entry, Kind, Lang, Reference, Section, SectionKey, SkillGroup, Str, Text,
+};
 use crate::normalize::normalize;
 
 /// One problem in one file, at a 1-based line and column.
@@ -55,6 +59,11 @@ pub struct Rules {
     pub min_definition_words: usize,
     pub related: RangeInclusive<usize>,
     pub duties: RangeInclusive<usize>,
+    pub sources: RangeInclusive<usize>,
+    /// Whether a definition must address nobody (no *you*, *Anda*).
+    pub address_nobody: bool,
+    /// Whether an entry that dates or changes something must name a source.
+    pub dated_claims_need_sources: bool,
 }
 
 impl Rules {
@@ -63,6 +72,9 @@ impl Rules {
         min_definition_words: 25,
         related: 3..=8,
         duties: 4..=6,
+        sources: 0..=3,
+        address_nobody: true,
+        dated_claims_need_sources: false,
     };
 }
 
@@ -148,6 +160,15 @@ struct RawEntry {
     skills: Vec<RawSkillGroup>,
     #[serde(default)]
     sections: Vec<RawSection>,
+    #[serde(default)]
+    sources: Vec<RawReference>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReference {
+    title: Spanned<String>,
+    url: Spanned<String>,
 }
 
 #[derive(Deserialize)]
@@ -244,6 +265,7 @@ fn parse<'a>(source: &'a Source<'a>, stem: &str, rules: &Rules) -> Result<Parsed
             skills: Vec::new().into(),
             sections: Vec::new().into(),
             related: Vec::new().into(),
+            sources: Vec::new().into(),
         },
         related_at: Vec::new(),
         aliases_at: Vec::new(),
@@ -301,7 +323,50 @@ fn parse<'a>(source: &'a Source<'a>, stem: &str, rules: &Rules) -> Result<Parsed
     );
     check_sections(&mut file, kind, raw.kind.span().start, raw.sections);
     check_related(&mut file, rules, raw.related);
+    let sources_at = find_offset(source.text, "sources");
+    check_sources(&mut file, rules, sources_at, raw.sources);
+    check_editorial(&mut file, rules, definition_at, sources_at);
     Ok(file)
+}
+
+/// The built-in glossary's editorial rules: a definition addresses nobody,
+/// and an entry that dates or changes something names a source.
+fn check_editorial(file: &mut Parsed, rules: &Rules, definition_at: [usize; 2], sources_at: usize) {
+    for (lang, at) in Lang::ALL
+        .into_iter()
+        .zip(definition_at)
+        .filter(|_| rules.address_nobody)
+    {
+        if let Some(word) = content::addressing(file.entry.definition.get(lang)) {
+            file.report(
+                at,
+                format!(
+                    "definition ({}) addresses the reader (`{word}`); a definition addresses nobody",
+                    lang.code()
+                ),
+            );
+        }
+    }
+    if !rules.dated_claims_need_sources || !file.entry.sources.is_empty() {
+        return;
+    }
+    let claim = Lang::ALL.into_iter().find_map(|lang| {
+        crate::fields::fields(&file.entry, lang)
+            .into_iter()
+            .find_map(|(_, text)| content::dated_claim(text).map(|c| (c, text.to_owned())))
+    });
+    if let Some((claim, text)) = claim {
+        // Point at the text that makes the claim.
+        let at = file
+            .source
+            .text
+            .find(text.lines().next().unwrap_or(&text))
+            .unwrap_or(sources_at);
+        file.report(
+            at,
+            format!("`{claim}` dates or changes something: the entry needs `sources` that say so"),
+        );
+    }
 }
 
 fn keys<T: Copy>(all: &[T], key: fn(T) -> &'static str) -> String {
@@ -366,6 +431,17 @@ fn check_aliases(file: &mut Parsed, aliases: RawAliases) {
                 file.report(
                     offset,
                     format!("alias `{value}` is the slug itself; normalisation already finds it"),
+                );
+            } else if let Some(lang) = Lang::ALL
+                .into_iter()
+                .find(|&l| normalize(file.entry.term.get(l)) == key)
+            {
+                file.report(
+                    offset,
+                    format!(
+                        "alias `{value}` is the entry's own term ({}); normalisation already finds it",
+                        lang.code()
+                    ),
                 );
             } else if !key.is_empty() && !file.aliases_at.iter().any(|(k, _)| *k == key) {
                 file.aliases_at.push((key, offset));
@@ -500,36 +576,49 @@ fn check_related(file: &mut Parsed, rules: &Rules, related: Vec<Spanned<String>>
     file.entry.related = out.into();
 }
 
+fn check_sources(file: &mut Parsed, rules: &Rules, at: usize, sources: Vec<RawReference>) {
+    if !rules.sources.contains(&sources.len()) {
+        file.report(
+            at,
+            format!(
+                "`sources` needs {} to {} pages; it has {}",
+                rules.sources.start(),
+                rules.sources.end(),
+                sources.len()
+            ),
+        );
+    }
+    let mut out: Vec<Reference> = Vec::new();
+    for raw in sources {
+        let url_at = raw.url.span().start;
+        let title = check_string(file, raw.title);
+        let url = check_string(file, raw.url);
+        if let Err(why) = content::check_url(&url) {
+            file.report(url_at, format!("source `{url}` {why}"));
+        } else if out.iter().any(|s| s.url == url) {
+            file.report(url_at, format!("source `{url}` is listed twice"));
+        }
+        out.push(Reference { title, url });
+    }
+    file.entry.sources = out.into();
+}
+
 // --- across files -----------------------------------------------------------
 
-/// Checks what one file says about the others: related slugs exist, and no
-/// alias is another entry's slug or alias.
+/// Checks what one file says about the others: related slugs exist, and
+/// no alias is another entry's slug. Two entries may share an alias (a
+/// homonym such as *session*): lookup then lists both.
 fn check_links(files: &mut [Parsed], stems: &BTreeSet<String>, base: &[Entry]) {
-    // Every key and the slug it belongs to; a file's slug replaces a base
-    // entry of the same slug.
-    let mut owners: BTreeMap<String, String> = BTreeMap::new();
-    for entry in base.iter().filter(|e| !stems.contains(&*e.slug)) {
-        owners.insert(entry.slug.to_string(), entry.slug.to_string());
-        for alias in entry.aliases.iter().flat_map(|l| l.iter()) {
-            owners.insert(normalize(alias), entry.slug.to_string());
-        }
-    }
-    for file in files.iter() {
-        owners.insert(file.entry.slug.to_string(), file.entry.slug.to_string());
-    }
+    // A file's slug replaces a base entry of the same slug.
+    let mut slugs: BTreeSet<&str> = stems.iter().map(String::as_str).collect();
+    slugs.extend(base.iter().map(|e| &*e.slug));
     for file in files.iter_mut() {
         let slug = file.entry.slug.to_string();
         for (key, at) in std::mem::take(&mut file.aliases_at) {
-            match owners.get(&key) {
-                Some(owner) if *owner != slug => {
-                    file.report(at, format!("alias `{key}` is already a name of `{owner}`"));
-                }
-                _ => {
-                    owners.insert(key, slug.clone());
-                }
+            if key != slug && slugs.contains(key.as_str()) {
+                file.report(at, format!("alias `{key}` is already a name of `{key}`"));
             }
         }
-        let known = |s: &str| stems.contains(s) || base.iter().any(|e| e.slug == s);
         let related: Vec<(Str, usize)> = file
             .entry
             .related
@@ -538,7 +627,7 @@ fn check_links(files: &mut [Parsed], stems: &BTreeSet<String>, base: &[Entry]) {
             .zip(file.related_at.iter().copied())
             .collect();
         for (target, at) in related {
-            if target != file.entry.slug && !known(&target) {
+            if target != file.entry.slug && !slugs.contains(&*target) {
                 file.report(at, format!("related slug `{target}` does not exist"));
             }
         }
