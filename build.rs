@@ -13,8 +13,8 @@ mod fields;
 #[path = "src/files.rs"]
 mod files;
 #[allow(dead_code)]
-#[path = "src/index.rs"]
-mod index;
+#[path = "src/keys.rs"]
+mod keys;
 #[allow(dead_code)]
 #[path = "src/model.rs"]
 mod model;
@@ -22,7 +22,7 @@ mod model;
 #[path = "src/normalize.rs"]
 mod normalize;
 #[allow(dead_code)]
-#[path = "src/store.rs"]
+#[path = "src/store/mod.rs"]
 mod store;
 #[allow(dead_code)]
 #[path = "src/validate/mod.rs"]

@@ -1,6 +1,8 @@
 //! What the shell offers for a TERM: every slug and alias of the glossary
 //! the user would look in, `KAMUS_PATH` included.
 
+use std::collections::BTreeMap;
+
 use clap_complete::engine::CompletionCandidate;
 
 use crate::model::Lang;
@@ -22,14 +24,22 @@ pub fn term_candidates() -> Vec<CompletionCandidate> {
                 .help(Some(entry.term.get(lang).to_owned().into())),
         );
     }
+    // An alias shared by several entries (a homonym) is offered once,
+    // naming them all.
+    let mut aliases: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for entry in glossary.entries() {
         for alias in entry.aliases.iter().flat_map(|l| l.iter()) {
             let key = normalize(alias);
-            if key != *entry.slug {
-                out.push(
-                    CompletionCandidate::new(key).help(Some(format!("→ {}", entry.slug).into())),
-                );
+            let slugs = aliases.entry(key).or_default();
+            if !slugs.iter().any(|s| *s == *entry.slug) {
+                slugs.push(entry.slug.to_string());
             }
+        }
+    }
+    for (key, slugs) in aliases {
+        if glossary.by_slug(&key).is_none() {
+            let help = format!("→ {}", slugs.join(", "));
+            out.push(CompletionCandidate::new(key).help(Some(help.into())));
         }
     }
     out

@@ -9,8 +9,8 @@ use std::sync::OnceLock;
 use crate::glossary::Glossary;
 use crate::lookup::{Found, Outcome, lookup};
 use crate::model::{Entry, Lang, SectionKey};
-use crate::render::json::{self, EntryJson, Named, NotFoundJson};
-use crate::render::{View, markdown, shown, text};
+use crate::render::json::{self, EntryJson};
+use crate::render::{Candidate, View, markdown, shown, text};
 use crate::search::search;
 use crate::style::Style;
 use crate::user::RULES;
@@ -77,23 +77,18 @@ pub fn query(data: &[u8]) {
             assert!(found.entry < glossary.len());
             render_all(glossary, found.entry, &query);
         }
+        Outcome::Ambiguous(entries) => {
+            assert!(entries.len() > 1);
+            let candidates: Vec<Candidate> = entries
+                .iter()
+                .map(|&i| Candidate::new(glossary, i, Lang::Id))
+                .collect();
+            assert_json("ambiguous JSON", &json::ambiguous(&query, &candidates));
+        }
         Outcome::NotFound(suggestions) => {
             assert!(suggestions.len() <= crate::lookup::MAX_SUGGESTIONS);
-            let miss = NotFoundJson {
-                error: "not_found",
-                query: &query,
-                suggestions: suggestions
-                    .iter()
-                    .map(|&(i, score)| Named {
-                        slug: glossary.slug(i),
-                        term: glossary.term(i, Lang::Id),
-                        kind: None,
-                        score: Some(score),
-                        snippet: None,
-                    })
-                    .collect(),
-            };
-            assert_json("not-found JSON", &json::to_string(&miss));
+            let miss = json::not_found(glossary, &query, &suggestions, Lang::Id);
+            assert_json("not-found JSON", &miss);
         }
     }
     for lang in Lang::ALL {

@@ -1,181 +1,207 @@
-//! Fuzzy matching: how alike a typed key is to a glossary key, and the
-//! entries ranked by it. Tuned by the table in `tests/cli/fuzzy.rs`.
+//! Fuzzy matching: when a query that names no key is plainly a slip of one
+//! key, and which keys are worth suggesting when it is not. Precision comes
+//! first: a wrong entry shown with confidence is worse than a list.
 //!
-//! Ranking scans a compact table of [`Probe`]s (each key's letters as a bit
-//! set, and its length) and scores only the keys that could reach the floor,
-//! so a miss costs little even in a glossary of tens of thousands of terms.
+//! A slip of the whole key resolves, within a budget set by the length of
+//! the query, as the best search engines set it: none up to four letters
+//! (`cpm` is not `cpc`); from five to seven, one dropped, added or swapped
+//! letter but no changed one (a changed letter in a short word usually
+//! makes another word: `reach` is not `react`); one of any kind at eight;
+//! from nine, two, at most one of them a changed letter. Keys whose digits
+//! differ never resolve to each other (`302` is not `301`), and a slip in
+//! the first letter counts twice. A query that is
+//! only some of a key's words is suggested, never resolved (`authentication`
+//! is not two-factor authentication), but every word typed in full with the
+//! last one cut short is the key (`back end dev`). A word the glossary's
+//! own text uses is taken as that word, not as a slip (`reach`).
+//!
+//! Candidates come from the fst of keys walked by an edit-distance
+//! automaton, and from the fst of their words, so a query costs about the
+//! same whatever the size of the glossary.
 
-use strsim::osa_distance;
+use std::collections::BTreeMap;
 
+use fst::automaton::{Automaton, Str};
+use fst::{IntoStreamer, Streamer};
+
+use crate::distance::{Within, osa};
 use crate::glossary::Glossary;
-use crate::index::Probe;
+use crate::keys::Target;
 use crate::normalize::compact;
 
-/// Below this, a candidate is not worth suggesting.
-pub const SUGGEST_FLOOR: f64 = 0.55;
-/// At or above this, the best candidate is good enough to show...
-pub const RESOLVE_FLOOR: f64 = 0.80;
-/// ...if it leads the next entry by at least this much.
-pub const RESOLVE_MARGIN: f64 = 0.06;
+/// The most suggestions a miss offers.
+pub const MAX_SUGGESTIONS: usize = 5;
 
-/// The score of a key with an `s` added: as good as one slip in a long word.
-const PLURAL: f64 = 0.95;
-
-/// The length below which one edit costs no more than in a word this long.
-const SHORT: usize = 5;
+/// The lowest score of a suggestion: a key sharing a word, barely.
+pub const SUGGEST_FLOOR: f64 = 0.45;
 
 /// A normalised query, with what every comparison needs computed once.
-struct Query<'a> {
+pub struct Query<'a> {
+    /// The query with its hyphens: `back-end-dev`.
     key: &'a str,
     compact: String,
-    sorted: Option<String>,
-    probe: Probe,
+    words: Vec<&'a str>,
+    digits: String,
 }
 
 impl<'a> Query<'a> {
-    fn new(key: &'a str) -> Query<'a> {
+    pub fn new(key: &'a str) -> Query<'a> {
         Query {
             key,
             compact: compact(key),
-            sorted: key.contains('-').then(|| sorted_words(key)),
-            probe: Probe::new(0, key),
+            words: key.split('-').filter(|w| !w.is_empty()).collect(),
+            digits: digits(key),
         }
     }
 
-    /// How alike the query is to `key`, from 0 to 1: the best of an
-    /// edit-distance score on the compact forms and on the words sorted,
-    /// and a score for a whole-word prefix or suffix (`back-end` of
-    /// `back-end-developer`). An English plural of a key (`apis`) scores
-    /// [`PLURAL`].
-    fn similarity(&self, key: &str) -> f64 {
-        if self.key.strip_suffix('s') == Some(key) {
-            return PLURAL;
+    fn letters(&self) -> usize {
+        self.compact.chars().count()
+    }
+
+    /// The edits by which the query is a slip of the compact key `key`, if
+    /// it may resolve to it.
+    fn slip_of(&self, key: &str) -> Option<usize> {
+        let n = self.letters();
+        if n <= 4 || digits(key) != self.digits {
+            return None;
         }
-        let kc = compact(key);
-        let mut best = alike(&self.compact, &kc);
-        if let Some(sorted) = &self.sorted {
-            if key.contains('-') {
-                best = best.max(alike(sorted, &sorted_words(key)));
+        let (q, k) = (self.compact.as_bytes(), key.as_bytes());
+        // A slip in the first letter counts twice, as Meilisearch counts
+        // it: people rarely mistype how a word starts (`ghosting` is not
+        // `hosting`).
+        let first = usize::from(q.first() != k.first());
+        let edits = osa(q, k, 1) + first;
+        let without_changes = osa(q, k, 2) + first;
+        let slip = match n {
+            5..=7 => without_changes <= 1,
+            8 => edits <= 1,
+            _ => edits <= 2 && without_changes <= 3,
+        };
+        slip.then_some(edits)
+    }
+
+    /// The budget of the automaton for slips of the whole key.
+    fn resolve_limit(&self) -> u8 {
+        match self.letters() {
+            0..=4 => 0,
+            5..=8 => 1,
+            _ => 2,
+        }
+    }
+}
+
+/// The digits of a key, in order: `301-redirect` → `301`.
+fn digits(key: &str) -> String {
+    key.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// The budget for a near spelling worth suggesting, by length.
+fn suggest_limit(letters: usize) -> u8 {
+    match letters {
+        0..=2 => 0,
+        3..=5 => 1,
+        _ => 2,
+    }
+}
+
+/// The budget for a word of a key that a query word nearly spells.
+fn word_limit(letters: usize) -> u8 {
+    match letters {
+        0..=3 => 0,
+        4..=8 => 1,
+        _ => 2,
+    }
+}
+
+/// The entry a query resolves to, and how alike the two are (0 to 1), if
+/// exactly one entry is the closest slip.
+pub fn resolve(glossary: &Glossary, query: &Query) -> Option<(usize, f64)> {
+    // Per entry: the fewest edits, and the length of the key they reach.
+    let mut best: BTreeMap<u32, (usize, usize)> = BTreeMap::new();
+    let mut consider = |targets: &[Target], edits: usize, len: usize| {
+        // A shared name is a tie between its entries.
+        for t in targets {
+            let slot = best.entry(t.entry).or_insert((usize::MAX, len));
+            if edits < slot.0 {
+                *slot = (edits, len);
             }
         }
-        let (qn, kn) = (self.compact.chars().count(), kc.chars().count());
-        if qn >= 3
-            && qn < kn
-            && (self.is_word_prefix(key, &kc) || is_word_suffix(&self.compact, key, &kc))
-        {
-            best = best.max(0.7 + 0.3 * qn as f64 / kn as f64);
-        }
-        best
-    }
+    };
+    let names = glossary.names();
+    let keys = names.keys();
 
-    /// Whether the query's words start the key's, the last one possibly cut
-    /// short when the query has several words (`back-end-dev`), compared
-    /// without hyphens so `backend` starts `back-end-developer`.
-    fn is_word_prefix(&self, key: &str, key_compact: &str) -> bool {
-        if !key_compact.starts_with(&self.compact) {
-            return false;
-        }
-        if self.key.contains('-') {
-            return true;
-        }
-        // The prefix must end where a word of the key ends.
-        let mut seen = 0;
-        let mut chars = key.chars().peekable();
-        while seen < self.compact.len() {
-            match chars.next() {
-                Some('-') => {}
-                Some(c) => seen += c.len_utf8(),
-                None => return true,
+    // Slips of the whole key, compared without hyphens. A one-word query
+    // that the glossary itself uses as a word (`reach`, `serve`) is that
+    // word, not a slip of a key one letter away.
+    let limit = query.resolve_limit();
+    let real_word = query.words.len() == 1 && glossary.is_text_word(query.key);
+    if limit > 0 && !real_word {
+        let within = Within::new(query.compact.as_bytes(), limit, true);
+        let mut stream = keys.search(within).into_stream();
+        while let Some((key, row)) = stream.next() {
+            let key = String::from_utf8_lossy(key);
+            if let Some(edits) = query.slip_of(&key) {
+                consider(&names.targets(row as usize), edits, key.len());
             }
         }
-        matches!(chars.peek(), None | Some('-'))
     }
-}
 
-/// What a key must have to score a floor against a query, whatever the
-/// order of its letters. Every edit-distance score needs an edit for each
-/// character one key has and the other lacks, and for each character of
-/// difference in length; a whole-word prefix or suffix needs every character
-/// of the query in a longer key; a plural, one `s` more.
-struct Bounds {
-    query_len: usize,
-    /// Per key length: the edits a close key may differ by, or [`FAR`] when
-    /// the lengths alone differ by more.
-    edits: [u32; 256],
-    /// Per key length: whether a prefix or suffix could reach the floor.
-    affix: [bool; 256],
-}
-
-/// No edit budget: the lengths are too far apart.
-const FAR: u32 = u32::MAX;
-
-impl Bounds {
-    fn new(query: &Probe, floor: f64) -> Bounds {
-        let q = usize::from(query.len);
-        let mut edits = [FAR; 256];
-        let mut affix = [false; 256];
-        for k in 0..256 {
-            let slack = ((1.0 - floor) * q.max(k).max(SHORT) as f64 + 1e-9) as u32;
-            if q.abs_diff(k) as u32 <= slack {
-                edits[k] = slack;
+    // Every word typed, the last one cut short: `back-end-dev`.
+    if let Some(last) = query
+        .words
+        .last()
+        .filter(|w| w.len() >= 2 && query.words.len() >= 2)
+    {
+        let prefix = Str::new(query.key).starts_with();
+        let mut stream = keys.search(prefix).into_stream();
+        while let Some((key, row)) = stream.next() {
+            let key = String::from_utf8_lossy(key);
+            let parts: Vec<&str> = key.split('-').collect();
+            let whole = parts.len() == query.words.len()
+                && parts.last().is_some_and(|p| p.starts_with(last))
+                && digits(&key) == query.digits;
+            if whole && key.len() > query.key.len() {
+                consider(&names.targets(row as usize), 1, key.len());
             }
-            affix[k] = affix_may_reach(q, k, floor);
-        }
-        Bounds {
-            query_len: q,
-            edits,
-            affix,
         }
     }
 
-    /// The test on which letters a key has: one popcount or two.
-    fn letters_allow(&self, query: &Probe, mask: u32, len: u8) -> bool {
-        let k = usize::from(len);
-        let edits = self.edits[k];
-        let missing = (query.mask & !mask).count_ones();
-        // Every route needs few of the query's letters missing: none for an
-        // affix, one for a plural, `edits` for a close key.
-        if missing > 1 && (edits == FAR || missing > edits) {
-            return false;
+    // The same words in another order: `developer back end`.
+    if query.words.len() >= 2 {
+        let mine = sorted_words(query.key);
+        for row in rows_sharing_a_word(glossary, query, |_| 0) {
+            let key = names.text(row);
+            if key.split('-').count() == query.words.len() && digits(key) == query.digits {
+                let theirs = sorted_words(key);
+                if let Some(edits) = Query::new(&mine)
+                    .slip_of(&theirs)
+                    .or((mine == theirs).then_some(0))
+                {
+                    consider(&names.targets(row), edits, key.len());
+                }
+            }
         }
-        let extra = (mask & !query.mask).count_ones();
-        (edits != FAR && missing.max(extra) <= edits)
-            || (self.query_len == k + 1 && missing <= 1 && extra == 0)
-            || (missing == 0 && self.affix[k])
     }
 
-    /// The same bounds with each letter counted.
-    fn counts_allow(&self, query: &Probe, probe: &Probe) -> bool {
-        let k = usize::from(probe.len);
-        let edits = self.edits[k];
-        let (more, fewer) = query.excess(probe);
-        (edits != FAR && more.max(fewer) <= edits)
-            || (self.query_len == k + 1 && more <= 1)
-            || (more == 0 && self.affix[k])
+    // An English plural of a slug: `apis`, `backlinks` (not of an alias:
+    // `nodes` are not Node.js).
+    if let Some(stem) = query.key.strip_suffix('s').filter(|s| s.len() >= 3) {
+        if let Some(row) = names.find(stem) {
+            let targets = names.targets(row);
+            if targets.iter().all(|t| t.via == crate::keys::Via::Slug) {
+                consider(&targets, 1, stem.len());
+            }
+        }
     }
 
-    fn allows(&self, query: &Probe, probe: &Probe) -> bool {
-        self.letters_allow(query, probe.mask, probe.len) && self.counts_allow(query, probe)
+    let lowest = best.values().map(|&(edits, _)| edits).min()?;
+    let mut winners = best.iter().filter(|(_, (edits, _))| *edits == lowest);
+    let (&entry, &(edits, len)) = winners.next()?;
+    if winners.next().is_some() {
+        return None;
     }
-}
-
-/// Whether a whole-word prefix or suffix of `q` characters in a key of `k`
-/// could score `floor`.
-fn affix_may_reach(q: usize, k: usize, floor: f64) -> bool {
-    q >= 3 && q < k && 0.7 + 0.3 * q as f64 / k as f64 >= floor
-}
-
-/// How alike two normalised keys are, from 0 (nothing shared) to 1 (equal).
-pub fn similarity(query: &str, key: &str) -> f64 {
-    Query::new(query).similarity(key)
-}
-
-/// Edit-distance similarity, with short keys measured as if they had
-/// [`SHORT`] characters: one slip in `gti` still points at `git`, but two
-/// in a three-letter word do not.
-fn alike(a: &str, b: &str) -> f64 {
-    let len = a.chars().count().max(b.chars().count()).max(SHORT);
-    1.0 - osa_distance(a, b) as f64 / len as f64
+    let score = 1.0 - edits as f64 / len.max(query.letters()).max(1) as f64;
+    Some((entry as usize, score))
 }
 
 /// The words of a key sorted and joined without hyphens, so that swapped
@@ -186,85 +212,95 @@ fn sorted_words(key: &str) -> String {
     words.concat()
 }
 
-/// Whether the query's words end the key's (`end-developer`).
-fn is_word_suffix(query_compact: &str, key: &str, key_compact: &str) -> bool {
-    if !key_compact.ends_with(query_compact) {
-        return false;
-    }
-    // The suffix must start where a word of the key starts.
-    let mut seen = 0;
-    let mut chars = key.chars().rev().peekable();
-    while seen < query_compact.len() {
-        match chars.next() {
-            Some('-') => {}
-            Some(c) => seen += c.len_utf8(),
-            None => return true,
+/// The rows of the keys that have a word within `limit(word length)` edits
+/// of a word of the query, each once, in order.
+fn rows_sharing_a_word(
+    glossary: &Glossary,
+    query: &Query,
+    limit: impl Fn(usize) -> u8,
+) -> Vec<usize> {
+    let names = glossary.names();
+    let words = names.words();
+    let mut rows: Vec<usize> = Vec::new();
+    for word in &query.words {
+        let within = Within::new(word.as_bytes(), limit(word.len()), false);
+        let mut stream = words.search(within).into_stream();
+        while let Some((_, posting)) = stream.next() {
+            rows.extend(names.word_rows(posting));
         }
     }
-    matches!(chars.peek(), None | Some('-'))
+    rows.sort_unstable();
+    rows.dedup();
+    rows
 }
 
-/// Fuzzy matching of one query against a glossary: the scan finds, once,
-/// the keys that could reach the lowest floor; ranking scores only those.
-pub struct Matcher<'g> {
-    glossary: &'g Glossary,
-    query: Query<'g>,
-    candidates: Vec<Probe>,
-}
-
-impl<'g> Matcher<'g> {
-    /// Scans every probe for keys that could score `floor` or more.
-    pub fn new(glossary: &'g Glossary, query: &'g str, floor: f64) -> Matcher<'g> {
-        let query = Query::new(query);
-        let bounds = Bounds::new(&query.probe, floor);
-        let mut candidates = Vec::new();
-        for (i, (mask, len)) in glossary.probe_scan().enumerate() {
-            // Letters first, from the scan table; counts only for the few
-            // keys that pass.
-            if !bounds.letters_allow(&query.probe, mask, len) {
-                continue;
-            }
-            let probe = glossary.probe(i);
-            if bounds.counts_allow(&query.probe, &probe) {
-                candidates.push(probe);
-            }
+/// Entries worth suggesting for a query that resolved to nothing, each
+/// with a score from 0 to 1, best first (ties by slug), at most
+/// [`MAX_SUGGESTIONS`]: keys the query nearly spells, then keys with words
+/// the query's words nearly spell. Nonsense gets none.
+pub fn suggest(glossary: &Glossary, query: &Query) -> Vec<(usize, f64)> {
+    let names = glossary.names();
+    let mut best: BTreeMap<u32, f64> = BTreeMap::new();
+    let mut consider = |targets: &[Target], score: f64| {
+        for t in targets {
+            let slot = best.entry(t.entry).or_insert(0.0);
+            *slot = slot.max(score);
         }
-        Matcher {
-            glossary,
-            query,
-            candidates,
+    };
+
+    let n = query.letters();
+    let limit = suggest_limit(n);
+    if limit > 0 {
+        let keys = names.keys();
+        let within = Within::new(query.compact.as_bytes(), limit, true);
+        let mut stream = keys.search(within).into_stream();
+        while let Some((key, row)) = stream.next() {
+            let edits = osa(query.compact.as_bytes(), key, 1);
+            let score = 1.0 - edits as f64 / n.max(key.len()) as f64;
+            consider(&names.targets(row as usize), score);
         }
     }
 
-    /// Each entry's best similarity at or above `floor` (no lower than the
-    /// scan's), best first, ties by slug.
-    pub fn rank(&self, floor: f64) -> Vec<(usize, f64)> {
-        let mut best: Vec<(usize, f64)> = Vec::new();
-        let bounds = Bounds::new(&self.query.probe, floor);
-        for probe in self
-            .candidates
+    // Keys sharing a word: scored by how much of the key the query spells
+    // and how much of the query spells the key, and how closely.
+    for row in rows_sharing_a_word(glossary, query, word_limit) {
+        let key = names.text(row);
+        let spelled = spelled(query, key);
+        if spelled > 0.0 {
+            let of_key = spelled / compact(key).len().max(1) as f64;
+            let of_query = spelled / n.max(1) as f64;
+            consider(
+                &names.targets(row),
+                SUGGEST_FLOOR + 0.45 * (of_key * of_query).sqrt().min(1.0),
+            );
+        }
+    }
+
+    let mut ranked: Vec<(usize, f64)> = best.into_iter().map(|(e, s)| (e as usize, s)).collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked.truncate(MAX_SUGGESTIONS);
+    ranked
+}
+
+/// How many letters of `key` the query's words spell: each query word
+/// counts the letters of the key word (or two joined neighbours) it nearly
+/// spells, less its slips.
+fn spelled(query: &Query, key: &str) -> f64 {
+    let parts: Vec<&str> = key.split('-').collect();
+    let mut words: Vec<String> = parts.iter().map(|p| (*p).to_owned()).collect();
+    words.extend(parts.windows(2).map(|pair| pair.concat()));
+    let mut spelled = 0.0;
+    for q in &query.words {
+        let limit = usize::from(word_limit(q.len()));
+        let best = words
             .iter()
-            .filter(|p| bounds.allows(&self.query.probe, p))
-        {
-            let (key, entry) = self.glossary.key(probe.key as usize);
-            let score = self.query.similarity(key);
-            if score < floor {
-                continue;
-            }
-            match best.iter_mut().find(|(e, _)| *e == entry) {
-                Some(slot) => slot.1 = slot.1.max(score),
-                None => best.push((entry, score)),
-            }
-        }
-        best.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        best
+            .map(|w| (w.len(), osa(q.as_bytes(), w.as_bytes(), 1)))
+            .filter(|&(_, edits)| edits <= limit)
+            .map(|(len, edits)| len.saturating_sub(edits) as f64)
+            .fold(0.0, f64::max);
+        spelled += best;
     }
-}
-
-/// Each entry's best similarity to `query` at or above `floor`, best first
-/// (ties by slug).
-pub fn rank(glossary: &Glossary, query: &str, floor: f64) -> Vec<(usize, f64)> {
-    Matcher::new(glossary, query, floor).rank(floor)
+    spelled
 }
 
 #[cfg(test)]
@@ -272,117 +308,56 @@ mod tests {
     use super::*;
 
     #[test]
-    fn equal_keys_score_one() {
-        assert_eq!(similarity("git", "git"), 1.0);
+    fn the_budget_grows_with_the_length_of_the_query() {
+        let slip = |q: &str, k: &str| Query::new(q).slip_of(k);
+        assert_eq!(slip("cpm", "cpc"), None, "no slip up to four letters");
+        assert_eq!(slip("mysq", "mysql"), None);
+        assert_eq!(slip("djano", "django"), Some(1), "a dropped letter at five");
+        assert_eq!(slip("ngnix", "nginx"), Some(1), "a swap at five");
+        assert_eq!(
+            slip("reach", "react"),
+            None,
+            "no changed letter below eight"
+        );
+        assert_eq!(slip("hibernat", "hibernate"), Some(1));
+        assert_eq!(
+            slip("databaze", "database"),
+            Some(1),
+            "a changed letter at eight"
+        );
+        assert_eq!(slip("codeigneter", "codeigniter"), Some(1));
+        assert_eq!(slip("javascrpt", "javascript"), Some(1));
+        assert_eq!(
+            slip("terminated", "terminator"),
+            None,
+            "two changed letters"
+        );
+        assert_eq!(slip("postgresqll", "postgresql"), Some(1));
+        assert_eq!(
+            slip("ghosting", "hosting"),
+            None,
+            "the first letter counts twice"
+        );
+        assert_eq!(slip("wordpres", "wordpress"), Some(1));
     }
 
     #[test]
-    fn hyphens_do_not_count_against_a_match() {
-        assert!(similarity("backend-developer", "back-end-developer") > 0.99);
+    fn digits_must_agree() {
+        let slip = |q: &str, k: &str| Query::new(q).slip_of(k);
+        assert_eq!(slip("302redirect", "301redirect"), None);
+        assert_eq!(slip("http2", "http3"), None);
+        assert_eq!(slip("301redirct", "301redirect"), Some(1));
     }
 
     #[test]
-    fn swapped_words_match() {
-        assert!(similarity("developer-back-end", "back-end-developer") > 0.99);
-    }
-
-    #[test]
-    fn whole_word_prefixes_and_suffixes_score_well() {
-        assert!(similarity("back-end", "back-end-developer") >= RESOLVE_FLOOR);
-        assert!(similarity("end-developer", "back-end-developer") >= RESOLVE_FLOOR);
-        assert!(similarity("back-end-dev", "back-end-developer") >= RESOLVE_FLOOR);
-    }
-
-    #[test]
-    fn part_of_one_word_is_not_a_prefix() {
-        // `java` is not JavaScript.
-        assert!(similarity("java", "javascript") < RESOLVE_FLOOR);
-    }
-
-    #[test]
-    fn a_plural_is_close_but_not_equal() {
-        assert_eq!(similarity("apis", "api"), PLURAL);
-        assert!(similarity("api", "apis") < PLURAL);
-    }
-
-    #[test]
-    fn a_swap_of_neighbours_is_one_slip() {
-        assert_eq!(similarity("pyhton", "python"), 1.0 - 1.0 / 6.0);
-        assert_eq!(similarity("gti", "git"), 1.0 - 1.0 / 5.0);
-    }
-
-    #[test]
-    fn unrelated_keys_score_low() {
-        assert!(similarity("qwertyuiop", "back-end-developer") < SUGGEST_FLOOR);
-    }
-
-    #[test]
-    fn the_scan_never_skips_a_key_that_would_reach_either_floor() {
-        // Every pair of built-in keys: the cheap test must let through every
-        // key whose real score reaches the floor.
-        let glossary = Glossary::built_in();
-        let keys: Vec<String> = glossary.keys().map(|k| k.key.into_owned()).collect();
-        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
-        let typos = [
-            "bakend-developer",
-            "pyhton",
-            "gti",
-            "sql-injecton",
-            "developer",
-            "web",
-            "apis",
-        ];
-        for query in keys.iter().step_by(7).copied().chain(typos) {
-            let q = Query::new(query);
-            for (i, key) in keys.iter().enumerate() {
-                let probe = Probe::new(i as u32, key);
-                let score = q.similarity(key);
-                for floor in [SUGGEST_FLOOR, RESOLVE_FLOOR - RESOLVE_MARGIN] {
-                    if score >= floor {
-                        let bounds = Bounds::new(&q.probe, floor);
-                        assert!(
-                            bounds.allows(&q.probe, &probe),
-                            "{query} would skip {key} at {floor}"
-                        );
-                    }
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn ranking_equals_scoring_every_key() {
-        let glossary = Glossary::built_in();
-        let keys: Vec<(String, usize)> = glossary
-            .keys()
-            .filter(|k| !k.compact)
-            .map(|k| (k.key.into_owned(), k.entry as usize))
-            .collect();
-        for query in [
-            "bakend-developer",
-            "pyhton",
-            "gti",
-            "end-developer",
-            "robots",
-            "apis",
-            "qwerty",
-            "seo-spesialis",
-        ] {
-            for floor in [SUGGEST_FLOOR, RESOLVE_FLOOR - RESOLVE_MARGIN] {
-                let mut want: Vec<(usize, f64)> = Vec::new();
-                for (key, entry) in &keys {
-                    let score = similarity(query, key);
-                    if score < floor {
-                        continue;
-                    }
-                    match want.iter_mut().find(|(e, _)| e == entry) {
-                        Some(slot) => slot.1 = slot.1.max(score),
-                        None => want.push((*entry, score)),
-                    }
-                }
-                want.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-                assert_eq!(rank(&glossary, query, floor), want, "{query} at {floor}");
-            }
-        }
+    fn spelled_counts_the_key_letters_a_query_spells() {
+        let q = Query::new("authentication");
+        assert_eq!(spelled(&q, "two-factor-authentication"), 14.0);
+        assert_eq!(spelled(&Query::new("kubernetes"), "hibernate"), 0.0);
+        assert_eq!(spelled(&Query::new("bakend"), "back-end-developer"), 6.0);
+        assert_eq!(
+            spelled(&Query::new("end-developer"), "back-end-developer"),
+            12.0
+        );
     }
 }

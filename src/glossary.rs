@@ -1,12 +1,13 @@
-//! A glossary in memory: entries sorted by slug, their sorted lookup keys,
-//! fuzzy probes and search index, all in one [`Store`]. The built-in one
-//! borrows the included files and costs nothing to open.
+//! A glossary in memory: entries sorted by slug, their lookup keys and
+//! search index, all in one [`Store`]. The built-in one borrows the
+//! included files and costs nothing to open.
 
 use std::collections::BTreeMap;
 
 use crate::embedded;
-use crate::index::{Key, Probe, Via};
+use crate::keys::{Key, Target};
 use crate::model::{Entry, Kind, Lang, Str};
+use crate::store::names::Names;
 use crate::store::{self, Store, partition_point};
 
 pub struct Glossary {
@@ -82,50 +83,44 @@ impl Glossary {
         (i < self.len() && self.slug(i) == slug).then_some(i)
     }
 
-    /// The entry whose normalised key is `key`, and how the key names it.
-    pub fn exact(&self, key: &str) -> Option<(usize, Via)> {
-        self.store.find_key(key).map(|i| self.store.key_target(i))
+    /// The entries the normalised key `key` names (one, or several for a
+    /// shared name), and how.
+    pub fn exact(&self, key: &str) -> Option<Vec<Target>> {
+        let names = self.store.names();
+        names.find(key).map(|row| names.targets(row))
     }
 
-    /// The text of key `index`, and its entry.
-    pub fn key(&self, index: usize) -> (&str, usize) {
-        (self.store.key_text(index), self.store.key_target(index).0)
+    /// Whether `word` (normalised) is a word of the glossary's own text in
+    /// either language: a real word, not a slip of some key.
+    pub fn is_text_word(&self, word: &str) -> bool {
+        Lang::ALL.into_iter().any(|lang| {
+            self.store
+                .words_with_prefix(lang, word)
+                .first()
+                .is_some_and(|(w, _)| *w == word)
+        })
+    }
+
+    /// The lookup keys, for fuzzy matching.
+    pub fn names(&self) -> Names<'_> {
+        self.store.names()
     }
 
     /// Every key, sorted.
     pub fn keys(&self) -> impl Iterator<Item = Key> + '_ {
-        (0..self.store.key_count()).map(|i| self.store.key(i))
-    }
-
-    /// How many fuzzy probes there are: one per slug or alias key.
-    pub fn probe_count(&self) -> usize {
-        self.store.probe_count()
-    }
-
-    /// The letters and length of every probe: what the fuzzy scan reads.
-    pub fn probe_scan(&self) -> impl Iterator<Item = (u32, u8)> + '_ {
-        self.store.probe_scan()
-    }
-
-    /// The letter counts of probe `i`: what the fuzzy scan reads next.
-    pub fn probe_counts(&self, i: usize) -> u128 {
-        self.store.probe_counts(i)
-    }
-
-    pub fn probe(&self, i: usize) -> Probe {
-        self.store.probe(i)
-    }
-
-    /// Every fuzzy probe.
-    pub fn probes(&self) -> impl Iterator<Item = Probe> + '_ {
-        (0..self.probe_count()).map(|i| self.probe(i))
+        let names = self.store.names();
+        (0..names.len()).map(move |row| Key {
+            key: names.text(row).to_owned(),
+            targets: names.targets(row),
+            compact: names.is_compact(row),
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::index::{build_keys, build_probes};
+    use crate::keys::{Via, build_keys};
     use crate::normalize::{compact, normalize};
 
     #[test]
@@ -142,7 +137,11 @@ mod tests {
         assert!(keys.windows(2).all(|w| w[0].key < w[1].key));
         for key in &keys {
             assert_eq!(normalize(&key.key), *key.key, "{key:?}");
-            assert!((key.entry as usize) < g.len(), "{key:?}");
+            assert!(!key.targets.is_empty(), "{key:?}");
+            assert!(
+                key.targets.iter().all(|t| (t.entry as usize) < g.len()),
+                "{key:?}"
+            );
         }
     }
 
@@ -158,23 +157,26 @@ mod tests {
     }
 
     #[test]
-    fn every_slug_and_alias_is_an_exact_key_of_its_entry() {
+    fn every_slug_term_and_alias_is_an_exact_key_of_its_entry() {
         let g = Glossary::built_in();
+        let names = |key: &str| -> Vec<usize> {
+            g.exact(key)
+                .unwrap_or_default()
+                .iter()
+                .map(|t| t.entry as usize)
+                .collect()
+        };
         for (i, entry) in g.entries().enumerate() {
-            assert_eq!(g.exact(&entry.slug), Some((i, Via::Slug)));
+            let slug = Target {
+                entry: i as u32,
+                via: Via::Slug,
+            };
+            assert_eq!(g.exact(&entry.slug), Some(vec![slug]));
             assert_eq!(g.by_slug(&entry.slug), Some(i));
-            assert_eq!(
-                g.exact(&compact(&entry.slug)).map(|(e, _)| e),
-                Some(i),
-                "{}",
-                entry.slug
-            );
-            for alias in entry.aliases.iter().flat_map(|l| l.iter()) {
-                assert_eq!(
-                    g.exact(&normalize(alias)).map(|(e, _)| e),
-                    Some(i),
-                    "{alias}"
-                );
+            assert!(names(&compact(&entry.slug)).contains(&i), "{}", entry.slug);
+            let terms = entry.term.0.iter();
+            for name in terms.chain(entry.aliases.iter().flat_map(|l| l.iter())) {
+                assert!(names(&normalize(name)).contains(&i), "{name}");
             }
         }
     }
@@ -211,26 +213,23 @@ mod tests {
     }
 
     #[test]
-    fn keys_and_probes_match_what_the_entries_give() {
+    fn keys_match_what_the_entries_give() {
         let g = Glossary::built_in();
         let entries: Vec<Entry> = g.entries().collect();
-        let keys = build_keys(&entries);
-        assert_eq!(g.keys().collect::<Vec<_>>(), keys);
-        assert_eq!(g.probes().collect::<Vec<_>>(), build_probes(&keys));
+        assert_eq!(g.keys().collect::<Vec<_>>(), build_keys(&entries));
     }
 
     #[test]
     fn exact_finds_every_key_and_nothing_between_them() {
         let g = Glossary::built_in();
         let keys: Vec<Key> = g.keys().collect();
-        assert!(keys.len() > 128, "enough keys for several fence blocks");
-        for (i, key) in keys.iter().enumerate() {
-            assert_eq!(g.store().find_key(&key.key), Some(i), "{}", key.key);
-            // A text just after this key, or just before the first.
-            assert_eq!(g.store().find_key(&format!("{}!", key.key)), None);
+        for key in &keys {
+            assert_eq!(g.exact(&key.key), Some(key.targets.clone()), "{}", key.key);
+            // A text just after this key.
+            assert_eq!(g.exact(&format!("{}!", key.key)), None);
         }
-        assert_eq!(g.store().find_key(""), None);
-        assert_eq!(g.store().find_key("~"), None);
+        assert_eq!(g.exact(""), None);
+        assert_eq!(g.exact("~"), None);
     }
 
     #[test]
@@ -241,6 +240,7 @@ mod tests {
         entries.push(replacement);
         let g = Glossary::from_entries(entries);
         assert_eq!(g.len(), Glossary::built_in().len());
-        assert_eq!(g.exact("pengganti").map(|(e, _)| e), Some(0));
+        let found = g.exact("pengganti").unwrap_or_default();
+        assert_eq!(found.iter().map(|t| t.entry).collect::<Vec<_>>(), [0]);
     }
 }

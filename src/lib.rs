@@ -5,6 +5,7 @@
 pub mod app;
 pub mod cli;
 pub mod complete;
+pub mod distance;
 mod embedded;
 pub mod fields;
 pub mod files;
@@ -12,7 +13,7 @@ pub mod files;
 pub mod fuzzing;
 pub mod fuzzy;
 pub mod glossary;
-pub mod index;
+pub mod keys;
 pub mod lookup;
 pub mod mode;
 pub mod model;

@@ -1,10 +1,12 @@
 //! Looking a query up: normalise, try the exact keys, then fall back to
-//! fuzzy matching that resolves only a clear winner.
+//! fuzzy matching that resolves only a plain slip of one key.
 
-use crate::fuzzy::{self, RESOLVE_FLOOR, RESOLVE_MARGIN, SUGGEST_FLOOR};
+use crate::fuzzy::{self, Query};
 use crate::glossary::Glossary;
-use crate::index::Via;
+use crate::keys::{Target, Via};
 use crate::normalize::{compact, normalize};
+
+pub use crate::fuzzy::MAX_SUGGESTIONS;
 
 /// How a query found its entry.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -36,12 +38,11 @@ pub struct Found {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
     Found(Found),
+    /// A name several entries share: each of them, by slug.
+    Ambiguous(Vec<usize>),
     /// Nothing clear: up to five entries worth suggesting, best first.
     NotFound(Vec<(usize, f64)>),
 }
-
-/// The most suggestions a miss offers.
-pub const MAX_SUGGESTIONS: usize = 5;
 
 /// Looks `query` up in `glossary`; with `exact_only`, no fuzzy fallback
 /// (suggestions are still offered).
@@ -54,34 +55,33 @@ pub fn lookup(glossary: &Glossary, query: &str, exact_only: bool) -> Outcome {
     let exact = glossary
         .exact(&key)
         .or_else(|| glossary.exact(&compact(&key)));
-    if let Some((entry, via)) = exact {
-        let method = match via {
-            Via::Slug => Method::Exact,
-            Via::Alias => Method::Alias,
-        };
-        return Outcome::Found(Found {
-            entry,
-            method,
-            score: 1.0,
-        });
+    if let Some(targets) = exact {
+        return named(&targets);
     }
-    let matcher = fuzzy::Matcher::new(glossary, &key, SUGGEST_FLOOR);
+    let query = Query::new(&key);
     if !exact_only {
-        // Only a runner-up within the margin of a resolving score can stop
-        // it resolving, so the first pass ranks from there up.
-        let contenders = matcher.rank(RESOLVE_FLOOR - RESOLVE_MARGIN);
-        if let Some(&(entry, score)) = contenders.first() {
-            let runner_up = contenders.get(1).map_or(0.0, |&(_, s)| s);
-            if score >= RESOLVE_FLOOR && score - runner_up >= RESOLVE_MARGIN {
-                return Outcome::Found(Found {
-                    entry,
-                    method: Method::Fuzzy,
-                    score,
-                });
-            }
+        if let Some((entry, score)) = fuzzy::resolve(glossary, &query) {
+            return Outcome::Found(Found {
+                entry,
+                method: Method::Fuzzy,
+                score,
+            });
         }
     }
-    let mut ranked = matcher.rank(SUGGEST_FLOOR);
-    ranked.truncate(MAX_SUGGESTIONS);
-    Outcome::NotFound(ranked)
+    Outcome::NotFound(fuzzy::suggest(glossary, &query))
+}
+
+/// The outcome of a key that names `targets` exactly.
+fn named(targets: &[Target]) -> Outcome {
+    match targets {
+        [one] => Outcome::Found(Found {
+            entry: one.entry as usize,
+            method: match one.via {
+                Via::Slug => Method::Exact,
+                Via::Alias => Method::Alias,
+            },
+            score: 1.0,
+        }),
+        many => Outcome::Ambiguous(many.iter().map(|t| t.entry as usize).collect()),
+    }
 }

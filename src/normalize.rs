@@ -5,48 +5,63 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
 
 /// Lowercases, folds diacritics, turns every run of characters that are not
-/// letters or digits into one `-`, and trims `-` from both ends.
+/// letters or digits into one `-`, and trims `-` from both ends; symbols that
+/// carry meaning in names become words (see [`normalize_chars`]).
 ///
 /// `Back End Developer`, `back_end developer` and `BACK-END-DEVELOPER` all
-/// become `back-end-developer`; `Café` becomes `cafe`.
+/// become `back-end-developer`; `Café` becomes `cafe`; `C++` becomes
+/// `c-plus-plus`, `C#` `c-sharp` and `.NET` `dot-net`.
 pub fn normalize(text: &str) -> String {
     if text.is_ascii() {
-        normalize_ascii(text)
+        normalize_chars(text.chars().map(|c| c.to_ascii_lowercase()), text.len())
     } else {
-        normalize_any(text)
+        normalize_chars(folded_chars(text), text.len())
     }
 }
 
-/// [`normalize`] for any text: decompose, drop marks, lowercase.
-fn normalize_any(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut pending_hyphen = false;
-    for c in folded_chars(text) {
-        if c.is_alphanumeric() {
-            if pending_hyphen && !out.is_empty() {
-                out.push('-');
+/// [`normalize`] over characters already folded and lowercased. A `+` is the
+/// word `plus`, a `#` right after a letter or digit is the word `sharp`, and
+/// a `.` that starts a word (`.net`, not `asp.net` or `1.5`) is the word
+/// `dot`, so that C, C++, C# and .NET stay four names. Text without a letter
+/// or digit is nothing, symbols or not.
+fn normalize_chars(chars: impl Iterator<Item = char>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
+    let mut any = false;
+    let mut chars = chars.peekable();
+    let mut previous = ' ';
+    while let Some(c) = chars.next() {
+        let word = if c.is_alphanumeric() {
+            any = true;
+            if previous.is_alphanumeric() {
+                out.push(c);
+                previous = c;
+                continue;
             }
-            pending_hyphen = false;
-            out.push(c);
+            None
         } else {
-            pending_hyphen = true;
-        }
-    }
-    out
-}
-
-/// [`normalize`] for ASCII text, which has no diacritics to fold: the
-/// common case, without decomposing anything.
-fn normalize_ascii(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
+            let next_is_letter = chars.peek().is_some_and(|n| n.is_alphabetic());
+            match c {
+                '+' => Some("plus"),
+                '#' if previous.is_alphanumeric() => Some("sharp"),
+                '.' if !previous.is_alphanumeric() && next_is_letter => Some("dot"),
+                _ => {
+                    previous = c;
+                    continue;
+                }
+            }
+        };
         if !out.is_empty() {
             out.push('-');
         }
-        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        match word {
+            Some(word) => out.push_str(word),
+            None => out.push(c),
+        }
+        // A symbol word ends there: what follows starts a new word.
+        previous = if word.is_some() { ' ' } else { c };
+    }
+    if !any {
+        out.clear();
     }
     out
 }
@@ -143,8 +158,39 @@ mod tests {
             "---",
             "x",
             "SEO 101: on-page!",
+            "C++ and C# on .NET",
+            "+62 #1 a.b",
         ] {
-            assert_eq!(normalize_ascii(text), normalize_any(text), "{text:?}");
+            let general = normalize_chars(folded_chars(text), 0);
+            assert_eq!(normalize(text), general, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn symbols_that_name_things_become_words() {
+        for (text, want) in [
+            ("C++", "c-plus-plus"),
+            ("c ++", "c-plus-plus"),
+            ("C#", "c-sharp"),
+            ("F#", "f-sharp"),
+            (".NET", "dot-net"),
+            (".net framework", "dot-net-framework"),
+            ("ASP.NET", "asp-net"),
+            ("Node.js", "node-js"),
+            ("robots.txt", "robots-txt"),
+            ("HTTP/1.1", "http-1-1"),
+            ("#seo", "seo"),
+            ("Google+", "google-plus"),
+            ("c", "c"),
+        ] {
+            assert_eq!(normalize(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn symbols_alone_are_nothing() {
+        for text in ["+", "++", "#", ".", " .+# "] {
+            assert_eq!(normalize(text), "", "{text:?}");
         }
     }
 

@@ -62,7 +62,10 @@ pub fn search(glossary: &Glossary, query: &str, lang: Lang) -> Vec<Hit> {
         }
         tallies.retain(|_, t| t.best[n] > 0);
     }
-    let whole = glossary.exact(&key).map(|(entry, _)| entry);
+    let whole = glossary
+        .exact(&key)
+        .filter(|targets| targets.len() == 1)
+        .map(|targets| targets[0].entry as usize);
     let mut hits: Vec<(usize, u32)> = tallies
         .into_iter()
         .map(|(entry, t)| {

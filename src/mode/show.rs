@@ -9,8 +9,8 @@ use crate::glossary::Glossary;
 use crate::lookup::{self, Found, Method, Outcome};
 use crate::model::SectionKey;
 use crate::normalize::normalize;
-use crate::render::json::{self, EntryJson, Named, NotFoundJson};
-use crate::render::{View, markdown, shown, text};
+use crate::render::json::{self, EntryJson};
+use crate::render::{Candidate, View, markdown, shown, text};
 use crate::settings::Settings;
 
 /// Looks the command line's term up and shows what it found.
@@ -21,6 +21,7 @@ pub fn look_up(cli: &Cli, settings: &Settings, glossary: &Glossary) -> Report {
     }
     match lookup::lookup(glossary, &query, cli.exact) {
         Outcome::Found(found) => show(cli, settings, glossary, &query, found),
+        Outcome::Ambiguous(entries) => ambiguous(settings, glossary, &query, &entries),
         Outcome::NotFound(suggestions) => not_found(settings, glossary, &query, &suggestions),
     }
 }
@@ -87,20 +88,7 @@ fn not_found(
 ) -> Report {
     let mut report = Report::new(Status::NotFound);
     if settings.format == Format::Json {
-        report.out = json::to_string(&NotFoundJson {
-            error: "not_found",
-            query,
-            suggestions: suggestions
-                .iter()
-                .map(|&(i, score)| Named {
-                    slug: glossary.slug(i),
-                    term: glossary.term(i, settings.lang),
-                    kind: None,
-                    score: Some(json::round(score)),
-                    snippet: None,
-                })
-                .collect(),
-        });
+        report.out = json::not_found(glossary, query, suggestions, settings.lang);
     }
     let slugs: Vec<&str> = suggestions.iter().map(|&(i, _)| glossary.slug(i)).collect();
     let query = shown(query);
@@ -110,6 +98,36 @@ fn not_found(
         report.note(format!(
             "'{query}' not found; did you mean: {}?",
             slugs.join(", ")
+        ));
+    }
+    report
+}
+
+/// A name several entries share: each of them with its kind and first
+/// sentence, on stderr (or as JSON on stdout), and a miss's status, since
+/// no one entry was shown.
+fn ambiguous(settings: &Settings, glossary: &Glossary, query: &str, entries: &[usize]) -> Report {
+    let candidates: Vec<Candidate> = entries
+        .iter()
+        .map(|&i| Candidate::new(glossary, i, settings.lang))
+        .collect();
+    let mut report = Report::new(Status::NotFound);
+    if settings.format == Format::Json {
+        report.out = json::ambiguous(query, &candidates);
+    }
+    report.note(format!(
+        "'{}' names {} entries; look one up by its slug:",
+        shown(query),
+        candidates.len()
+    ));
+    let pad = candidates.iter().map(|c| c.slug.len()).max().unwrap_or(0);
+    for c in &candidates {
+        report.notes.push(format!(
+            "  {:pad$}  {} ({}): {}",
+            c.slug,
+            c.term,
+            c.kind.label(settings.lang),
+            c.summary
         ));
     }
     report

@@ -3,8 +3,10 @@
 
 use serde::Serialize;
 
-use super::{Content, View};
+use super::{Candidate, Content, View};
+use crate::glossary::Glossary;
 use crate::lookup::Found;
+use crate::model::Lang;
 use crate::validate::is_forbidden;
 
 #[derive(Serialize)]
@@ -87,10 +89,65 @@ struct MatchJson<'a> {
 }
 
 #[derive(Serialize)]
-pub struct NotFoundJson<'a> {
-    pub error: &'static str,
-    pub query: &'a str,
-    pub suggestions: Vec<Named<'a>>,
+struct NotFoundJson<'a> {
+    error: &'static str,
+    query: &'a str,
+    suggestions: Vec<Named<'a>>,
+}
+
+#[derive(Serialize)]
+struct AmbiguousJson<'a> {
+    error: &'static str,
+    query: &'a str,
+    candidates: Vec<CandidateJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct CandidateJson<'a> {
+    slug: &'a str,
+    term: &'a str,
+    kind: &'static str,
+    summary: &'a str,
+}
+
+/// The JSON of a miss: what was typed, and the suggestions.
+pub fn not_found(
+    glossary: &Glossary,
+    query: &str,
+    suggestions: &[(usize, f64)],
+    lang: Lang,
+) -> String {
+    to_string(&NotFoundJson {
+        error: "not_found",
+        query,
+        suggestions: suggestions
+            .iter()
+            .map(|&(i, score)| Named {
+                slug: glossary.slug(i),
+                term: glossary.term(i, lang),
+                kind: None,
+                score: Some(round(score)),
+                snippet: None,
+            })
+            .collect(),
+    })
+}
+
+/// The JSON of a shared name: what was typed, and every entry it names.
+pub fn ambiguous(query: &str, candidates: &[Candidate]) -> String {
+    to_string(&AmbiguousJson {
+        error: "ambiguous",
+        query,
+        candidates: candidates
+            .iter()
+            .map(|c| CandidateJson {
+                slug: &c.slug,
+                term: &c.term,
+                kind: c.kind.key(),
+                summary: &c.summary,
+            })
+            .collect(),
+    })
 }
 
 /// Rounds a similarity for output: three decimals say all there is to say.

@@ -153,6 +153,39 @@ fn content(
     }
 }
 
+/// An entry offered where a name is shared: slug, term, kind and the first
+/// sentence of its definition, all cleaned for a terminal.
+pub struct Candidate {
+    pub slug: String,
+    pub term: String,
+    pub kind: Kind,
+    pub summary: String,
+}
+
+impl Candidate {
+    pub fn new(glossary: &Glossary, index: usize, lang: Lang) -> Candidate {
+        let definition = glossary.entry(index).definition.get(lang).to_owned();
+        Candidate {
+            slug: line(glossary.slug(index)),
+            term: line(glossary.term(index, lang)),
+            kind: glossary.kind(index),
+            summary: first_sentence(&line(&definition)).to_owned(),
+        }
+    }
+}
+
+/// The text up to and including its first full stop that ends a sentence
+/// (followed by a space and a capital letter), or all of it.
+fn first_sentence(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    for (i, _) in text.match_indices(". ") {
+        if bytes.get(i + 2).is_some_and(|b| b.is_ascii_uppercase()) {
+            return &text[..=i];
+        }
+    }
+    text
+}
+
 /// The paragraphs of a text: split at blank lines, each on one line with
 /// single spaces, with anything that could drive a terminal removed.
 pub fn paragraphs(text: &str) -> Vec<String> {
@@ -233,6 +266,13 @@ mod tests {
     #[test]
     fn line_drops_escape_sequences() {
         assert_eq!(line("red \u{1b}[31mtext\u{7}"), "red [31mtext");
+    }
+
+    #[test]
+    fn the_first_sentence_ends_at_a_stop_before_a_capital() {
+        assert_eq!(first_sentence("A b, e.g. c. Then d."), "A b, e.g. c.");
+        assert_eq!(first_sentence("One sentence only."), "One sentence only.");
+        assert_eq!(first_sentence("Versi 2. Lalu"), "Versi 2.");
     }
 
     #[test]

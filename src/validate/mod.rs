@@ -137,10 +137,12 @@ pub fn is_slug(slug: &str) -> bool {
 }
 
 /// Whether `c` may not appear in glossary text: control characters (other
-/// than the newline of multi-line strings) and the bidirectional overrides
-/// that reorder what a terminal shows.
+/// than the newline of multi-line strings and the tab that editors paste,
+/// both whitespace to the renderers) and the bidirectional overrides that
+/// reorder what a terminal shows.
 pub fn is_forbidden(c: char) -> bool {
-    (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    (c.is_control() && c != '\n' && c != '\t')
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 // --- the file format, as serde reads it -----------------------------------

@@ -28,13 +28,34 @@ const TABLE: &[(&str, Option<&str>)] = &[
     ("codeigneter", Some("codeigniter")),
     ("hibernat", Some("hibernate")),
     ("ngnix", Some("nginx")),
-    ("mysq", Some("mysql")),
+    // four letters never resolve to another key: suggested instead (below)
+    ("mysq", None),
     ("postgressql", Some("postgresql")),
     ("databse", Some("database")),
     ("gitub", Some("github")),
     ("hostign", Some("hosting")),
     ("cokies", Some("cookies")),
     ("ruby on rail", Some("ruby-on-rails")),
+    // slips in keys of five to seven letters: a dropped, doubled or
+    // swapped letter
+    ("nignx", Some("nginx")),
+    ("raect", Some("react")),
+    ("mysqll", Some("mysql")),
+    ("cahce", Some("cache")),
+    ("falsk", Some("flask")),
+    ("djnago", Some("django")),
+    ("pythn", Some("python")),
+    ("laravle", Some("laravel")),
+    ("cookeis", Some("cookies")),
+    ("domian", Some("domain")),
+    ("agiel", Some("agile")),
+    ("githbu", Some("github")),
+    ("hsoting", Some("hosting")),
+    ("keyowrd", Some("keyword")),
+    ("brwoser", Some("browser")),
+    ("malwre", Some("malware")),
+    ("stiemap", Some("sitemap")),
+    ("wordpres", Some("wordpress")),
     // short names, abbreviations and product names
     ("js", Some("javascript")),
     ("postgres", Some("postgresql")),
@@ -136,7 +157,7 @@ fn fuzzy_table() {
     for &(query, want) in TABLE {
         let got = match lookup(&glossary, query, false) {
             Outcome::Found(found) => Some(glossary.slug(found.entry)),
-            Outcome::NotFound(_) => None,
+            Outcome::Ambiguous(_) | Outcome::NotFound(_) => None,
         };
         if got != want {
             failures.push(format!("{query:?}: want {want:?}, got {got:?}"));

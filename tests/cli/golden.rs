@@ -9,20 +9,26 @@ fn golden(name: &str, args: &[&str]) -> String {
     let (status, out, err) = run(args);
     assert_eq!(status, 0, "kamus {args:?} failed: {err}");
     assert_eq!(err, "", "kamus {args:?} wrote to stderr");
+    matches_golden(name, &out, &format!("kamus {args:?}"));
+    out
+}
+
+/// Compares `out` with the golden file `name`, or rewrites the file when
+/// `KAMUS_BLESS` is set.
+pub fn matches_golden(name: &str, out: &str, what: &str) {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/golden")
         .join(name);
     if std::env::var_os("KAMUS_BLESS").is_some() {
-        std::fs::write(&path, &out).expect("golden file written");
+        std::fs::write(&path, out).expect("golden file written");
     }
     let want = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     assert_eq!(
         out,
         want,
-        "output of kamus {args:?} differs from {}",
+        "output of {what} differs from {}",
         path.display()
     );
-    out
 }
 
 #[test]

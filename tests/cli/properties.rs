@@ -50,6 +50,27 @@ proptest! {
     }
 
     #[test]
+    fn symbols_in_names_keep_their_meaning_however_they_are_spaced(
+        upper in any::<bool>(),
+        before in prop::sample::select(vec!["", " ", "  "]),
+        between in prop::sample::select(vec!["", " ", "\t"]),
+    ) {
+        let case = |s: &str| if upper { s.to_uppercase() } else { s.to_owned() };
+        let cpp = normalize(&case(&format!("{before}c{between}+{between}+")));
+        prop_assert_eq!(&cpp, "c-plus-plus");
+        let sharp = normalize(&case(&format!("{before}c#")));
+        prop_assert_eq!(&sharp, "c-sharp");
+        let dot = normalize(&case(&format!("{before}.net")));
+        prop_assert_eq!(&dot, "dot-net");
+        let names = [cpp, sharp, dot, normalize("c"), normalize("net")];
+        for (i, a) in names.iter().enumerate() {
+            for b in &names[i + 1..] {
+                prop_assert_ne!(a, b);
+            }
+        }
+    }
+
+    #[test]
     fn every_slug_and_alias_resolves_to_its_entry_however_it_is_typed(
         index in 0..1000_usize,
         which in 0..8_usize,
@@ -60,6 +81,7 @@ proptest! {
         let i = index % glossary.len();
         let entry = glossary.entry(i);
         let names: Vec<&str> = std::iter::once(&*entry.slug)
+            .chain(entry.term.0.iter().map(|t| &**t))
             .chain(entry.aliases.iter().flat_map(|l| l.iter()).map(|a| &**a))
             .collect();
         let name = names[which % names.len()];
@@ -72,6 +94,8 @@ proptest! {
                 prop_assert_eq!(found.entry, i, "{} found {}", typed, glossary.slug(found.entry));
                 prop_assert!(found.method != Method::Fuzzy);
             }
+            // A shared name lists every entry it names, this one among them.
+            Outcome::Ambiguous(entries) => prop_assert!(entries.contains(&i), "{typed}"),
             Outcome::NotFound(_) => prop_assert!(false, "{typed} not found"),
         }
     }
@@ -83,6 +107,10 @@ proptest! {
             Outcome::Found(found) => {
                 prop_assert!(found.entry < glossary.len());
                 prop_assert!((0.0..=1.0).contains(&found.score));
+            }
+            Outcome::Ambiguous(entries) => {
+                prop_assert!(entries.len() > 1);
+                prop_assert!(entries.iter().all(|&e| e < glossary.len()));
             }
             Outcome::NotFound(suggestions) => {
                 prop_assert!(suggestions.len() <= MAX_SUGGESTIONS);

@@ -26,7 +26,7 @@ fn path_with_kamus() -> std::ffi::OsString {
 
 /// Completes `words` (the last one being typed) in bash with the generated
 /// script sourced, and returns the candidates.
-fn bash_complete(words: &[&str], kamus_path: Option<&std::path::Path>) -> Vec<String> {
+pub fn bash_complete(words: &[&str], kamus_path: Option<&std::path::Path>) -> Vec<String> {
     let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
     let current = words.last().expect("a word");
     let previous = if words.len() > 1 {

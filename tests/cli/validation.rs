@@ -437,3 +437,14 @@ fn a_dated_claim_needs_a_source() {
         Vec::<String>::new()
     );
 }
+
+#[test]
+fn a_tab_is_whitespace_but_other_controls_are_refused() {
+    let tabbed = BASE.replace("Satu dua tiga empat.", "Satu\tdua tiga empat.");
+    assert_eq!(problems(&tabbed), Vec::<String>::new());
+    let belled = BASE.replace("Satu dua tiga empat.", "Satu\\u0007dua tiga empat.");
+    assert_eq!(
+        problems(&belled),
+        ["t/contoh.toml:14:6: text contains the control character U+0007"]
+    );
+}

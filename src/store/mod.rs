@@ -1,6 +1,7 @@
 //! The glossary's compiled form: every string in one text blob, and
-//! entries, lookup keys, fuzzy probes and the search index as little-endian
-//! `u32` words that point into it. `build.rs` encodes the built-in glossary
+//! entries and the search index as little-endian `u32` words that point
+//! into it, beside the names part ([`names`]: the lookup keys in an fst).
+//! `build.rs` encodes the built-in glossary
 //! with [`encode`] and the binary includes the two files as they are, so
 //! start-up reads nothing and compiling 15,000 terms stays cheap; a glossary
 //! joined by user entries is encoded the same way at run time.
@@ -8,30 +9,27 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+pub mod names;
+
 use crate::fields::{BODY, DEFINITION, NAME, fields};
-use crate::index::{Key, Probe, Via, build_keys, build_probes};
+use crate::keys::{build_keys, build_words};
 use crate::model::{
     Duty, Entry, Kind, Lang, List, Reference, Section, SectionKey, SkillGroup, Str, Text,
 };
 use crate::normalize::words;
 
 /// Identifies the layout; bumped when it changes.
-const MAGIC: u32 = 0x6B61_6D03;
+const MAGIC: u32 = 0x6B61_6D04;
 
 /// Header slots: the magic, then counts and offsets of each table.
 mod header {
     /// Entry count, then the entry table: [`ENTRY_WORDS`] per entry.
     pub const ENTRIES: usize = 1;
-    /// Key count, then the key table: [`KEY_WORDS`] per key.
-    pub const KEYS: usize = 3;
-    /// Probe count, then three tables: mask and length, letter counts, key.
-    pub const PROBES: usize = 5;
+    /// The names part: its start (in words) and length (in bytes).
+    pub const NAMES: usize = 3;
     /// Dictionary count and table, Indonesian then English; then postings.
-    pub const DICTS: usize = 9;
-    /// Fence count and table: every [`super::FENCE`]th key, its text copied
-    /// into one small run, so a lookup narrows to a block in a few pages.
-    pub const FENCES: usize = 14;
-    pub const LEN: usize = 16;
+    pub const DICTS: usize = 5;
+    pub const LEN: usize = 10;
 }
 
 /// Words per entry in the entry table: slug, kind, term in both languages
@@ -39,10 +37,6 @@ mod header {
 /// Listing and `related` read only this table and the names it points to,
 /// which the text keeps together.
 const ENTRY_WORDS: usize = 8;
-/// Words per key: text offset, text length, entry, flags.
-const KEY_WORDS: usize = 4;
-/// Keys per block between fences.
-const FENCE: usize = 64;
 /// Words per dictionary word: text offset, length, first posting, postings.
 const DICT_WORDS: usize = 4;
 /// Words per posting: entry, then weight << 16 | occurrences.
@@ -242,95 +236,13 @@ impl Store {
         out
     }
 
-    // --- keys and probes --------------------------------------------------
+    // --- names -------------------------------------------------------------
 
-    pub fn key_count(&self) -> usize {
-        self.idx(header::KEYS)
-    }
-
-    /// The text of key `i` (keys are sorted by it).
-    pub fn key_text(&self, i: usize) -> &str {
-        let at = self.idx(header::KEYS + 1) + i * KEY_WORDS;
-        self.text_at(self.idx(at), self.idx(at + 1))
-    }
-
-    /// The key that names `text` exactly: a search among the fences, then
-    /// within one block of [`FENCE`] keys.
-    pub fn find_key(&self, text: &str) -> Option<usize> {
-        let table = self.idx(header::FENCES + 1);
-        let fence = |i: usize| self.text_at(self.idx(table + 2 * i), self.idx(table + 2 * i + 1));
-        let after = partition_point(self.idx(header::FENCES), |i| fence(i) <= text);
-        let start = after.checked_sub(1)? * FENCE;
-        let end = (start + FENCE).min(self.key_count());
-        let i = start + partition_point(end - start, |j| self.key_text(start + j) < text);
-        (i < end && self.key_text(i) == text).then_some(i)
-    }
-
-    /// Key `i`: its text, entry, and how it names the entry.
-    pub fn key(&self, i: usize) -> Key {
-        let at = self.idx(header::KEYS + 1) + i * KEY_WORDS;
-        let flags = self.word(at + 3);
-        Key {
-            key: self.string(self.idx(at), self.idx(at + 1)),
-            entry: self.word(at + 2),
-            via: if flags & 1 == 0 {
-                Via::Slug
-            } else {
-                Via::Alias
-            },
-            compact: flags & 2 != 0,
-        }
-    }
-
-    /// The key's entry and how the key names it, without copying its text.
-    pub fn key_target(&self, i: usize) -> (usize, Via) {
-        let at = self.idx(header::KEYS + 1) + i * KEY_WORDS;
-        let via = if self.word(at + 3) & 1 == 0 {
-            Via::Slug
-        } else {
-            Via::Alias
-        };
-        (self.idx(at + 2), via)
-    }
-
-    pub fn probe_count(&self) -> usize {
-        self.idx(header::PROBES)
-    }
-
-    /// The letters and length of every probe, in order: all the fuzzy scan
-    /// reads of most keys.
-    pub fn probe_scan(&self) -> impl Iterator<Item = (u32, u8)> + '_ {
-        let start = self.idx(header::PROBES + 1) * 4;
-        let end = start + self.probe_count() * 8;
-        self.data
-            .get(start..end)
-            .unwrap_or(&[])
-            .chunks_exact(8)
-            .map(|b| {
-                let mask = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-                (mask, b[4])
-            })
-    }
-
-    /// The letter counts of probe `i`.
-    pub fn probe_counts(&self, i: usize) -> u128 {
-        let at = self.idx(header::PROBES + 2) + 4 * i;
-        let bytes = self.data.get(at * 4..at * 4 + 16).unwrap_or(&[0; 16]);
-        u128::from_le_bytes(bytes.try_into().unwrap_or([0; 16]))
-    }
-
-    pub fn probe(&self, i: usize) -> Probe {
-        let at = self.idx(header::PROBES + 1) + 2 * i;
-        let (mask, len) = (
-            self.word(at),
-            u8::try_from(self.word(at + 1)).unwrap_or(u8::MAX),
-        );
-        Probe {
-            key: self.word(self.idx(header::PROBES + 3) + i),
-            mask,
-            counts: self.probe_counts(i),
-            len,
-        }
+    /// The lookup keys and their words.
+    pub fn names(&self) -> names::Names<'_> {
+        let at = self.idx(header::NAMES) * 4;
+        let len = self.idx(header::NAMES + 1);
+        names::Names::new(self.data.get(at..at + len).unwrap_or(&[]))
     }
 
     // --- the search index ---------------------------------------------------
@@ -434,32 +346,14 @@ impl<'s> Reader<'s> {
 // --- encoding -----------------------------------------------------------------
 
 /// Builds the store of `entries` (sorted by slug, as lookup needs): their
-/// records, lookup keys, fuzzy probes and a search index per language.
+/// records, lookup keys and a search index per language.
 pub fn encode(entries: &[Entry]) -> Store {
     let mut w = Writer::default();
     w.words.resize(header::LEN, 0);
     w.words[0] = MAGIC;
 
-    // The text keeps what one lookup reads together: keys, then names,
-    // then the search dictionary, then the bodies.
-    let keys = build_keys(entries);
-    w.words[header::KEYS] = count(keys.len());
-    w.words[header::KEYS + 1] = w.here();
-    for key in &keys {
-        let (offset, len) = w.intern(&key.key);
-        let flags = u32::from(key.via == Via::Alias) | u32::from(key.compact) << 1;
-        w.words.extend([offset, len, key.entry, flags]);
-    }
-
-    w.words[header::FENCES] = count(keys.len().div_ceil(FENCE));
-    let mut fences = Vec::new();
-    for key in keys.iter().step_by(FENCE) {
-        let (offset, len) = w.intern(&key.key);
-        fences.extend([offset, len]);
-    }
-    w.words[header::FENCES + 1] = w.here();
-    w.words.extend(fences);
-
+    // The text keeps what one lookup reads together: names, then the
+    // search dictionary, then the bodies.
     w.words[header::ENTRIES] = count(entries.len());
     let table = w.here();
     w.words[header::ENTRIES + 1] = table;
@@ -471,20 +365,6 @@ pub fn encode(entries: &[Entry]) -> Store {
         w.text(&e.term);
         w.words.push(0);
     }
-
-    let probes = build_probes(&keys);
-    w.words[header::PROBES] = count(probes.len());
-    w.words[header::PROBES + 1] = w.here();
-    for probe in &probes {
-        w.words.extend([probe.mask, u32::from(probe.len)]);
-    }
-    w.words[header::PROBES + 2] = w.here();
-    for probe in &probes {
-        w.words
-            .extend((0..4).map(|n| (probe.counts >> (32 * n)) as u32));
-    }
-    w.words[header::PROBES + 3] = w.here();
-    w.words.extend(probes.iter().map(|p| p.key));
 
     let mut postings: Vec<u32> = Vec::new();
     for lang in Lang::ALL {
@@ -514,6 +394,15 @@ pub fn encode(entries: &[Entry]) -> Store {
         let record = w.record(e, entries);
         w.words[table as usize + i * ENTRY_WORDS + 7] = record;
     }
+
+    let keys = build_keys(entries);
+    let part = names::encode(&keys, &build_words(&keys));
+    w.words[header::NAMES] = w.here();
+    w.words[header::NAMES + 1] = count(part.len());
+    w.words.extend(
+        part.chunks(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])),
+    );
 
     let data: Vec<u8> = w.words.iter().flat_map(|x| x.to_le_bytes()).collect();
     Store {

@@ -1,0 +1,205 @@
+//! Edit distances between normalised keys: optimal string alignment (one
+//! edit for an inserted, dropped, changed or swapped neighbouring letter),
+//! computed once for two keys or, as an [`fst::Automaton`], for a query
+//! against every key of a sorted index at once, pruning whole branches of
+//! keys that can no longer come within the limit.
+//!
+//! Distances are counted in bytes; normalised keys are ASCII but for the
+//! rare word in another script, where a changed letter then costs more.
+
+use fst::Automaton;
+
+/// The longest query the automaton takes; longer ones match nothing.
+pub const MAX_QUERY: usize = 40;
+
+/// The optimal-string-alignment distance between `a` and `b`, a changed
+/// letter costing `substitution` (1 for the usual distance; 2 counts only
+/// insertions, deletions and swaps).
+pub fn osa(a: &[u8], b: &[u8], substitution: usize) -> usize {
+    let width = b.len() + 1;
+    let mut rows = vec![0_usize; width * (a.len() + 1)];
+    for (j, cell) in rows.iter_mut().enumerate().take(width) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        rows[i * width] = i;
+        for j in 1..=b.len() {
+            let cost = if a[i - 1] == b[j - 1] {
+                0
+            } else {
+                substitution
+            };
+            let mut best = (rows[(i - 1) * width + j] + 1)
+                .min(rows[i * width + j - 1] + 1)
+                .min(rows[(i - 1) * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(rows[(i - 2) * width + j - 2] + 1);
+            }
+            rows[i * width + j] = best;
+        }
+    }
+    rows[rows.len() - 1]
+}
+
+/// Matches the keys within `limit` edits of a query, in an fst walk.
+pub struct Within<'q> {
+    query: &'q [u8],
+    limit: u8,
+    /// Whether a `-` ends the key: a search over compact keys skips the
+    /// hyphenated ones, whose compact forms are in the index too.
+    compact_only: bool,
+}
+
+impl<'q> Within<'q> {
+    pub fn new(query: &'q [u8], limit: u8, compact_only: bool) -> Within<'q> {
+        Within {
+            query: if query.len() <= MAX_QUERY { query } else { &[] },
+            limit: if query.len() <= MAX_QUERY { limit } else { 0 },
+            compact_only,
+        }
+    }
+}
+
+/// Where the walk is: the distances from the key read so far to every
+/// prefix of the query, the row before it (for swaps), and the last byte.
+#[derive(Clone)]
+pub struct Rows {
+    before: [u8; MAX_QUERY + 1],
+    now: [u8; MAX_QUERY + 1],
+    last: u8,
+    read: u8,
+    dead: bool,
+}
+
+impl Automaton for Within<'_> {
+    type State = Rows;
+
+    fn start(&self) -> Rows {
+        let mut now = [u8::MAX; MAX_QUERY + 1];
+        for (j, cell) in now.iter_mut().enumerate().take(self.query.len() + 1) {
+            *cell = j as u8;
+        }
+        Rows {
+            before: [u8::MAX; MAX_QUERY + 1],
+            now,
+            last: 0,
+            read: 0,
+            dead: false,
+        }
+    }
+
+    fn is_match(&self, rows: &Rows) -> bool {
+        !rows.dead && rows.now[self.query.len()] <= self.limit
+    }
+
+    fn can_match(&self, rows: &Rows) -> bool {
+        let n = self.query.len() + 1;
+        // A swap reaches back two rows, so the row before counts too.
+        !rows.dead
+            && (rows.now[..n].iter().any(|&d| d <= self.limit)
+                || rows.before[..n].iter().any(|&d| d < self.limit))
+    }
+
+    fn accept(&self, rows: &Rows, byte: u8) -> Rows {
+        let mut next = rows.clone();
+        if rows.dead || (self.compact_only && byte == b'-') {
+            next.dead = true;
+            return next;
+        }
+        let q = self.query;
+        let read = rows.read.saturating_add(1);
+        let mut now = [u8::MAX; MAX_QUERY + 1];
+        now[0] = read;
+        for j in 1..=q.len() {
+            let cost = u8::from(q[j - 1] != byte);
+            let mut best = rows.now[j]
+                .saturating_add(1)
+                .min(now[j - 1].saturating_add(1))
+                .min(rows.now[j - 1].saturating_add(cost));
+            if j > 1 && read > 1 && byte == q[j - 2] && rows.last == q[j - 1] {
+                best = best.min(rows.before[j - 2].saturating_add(1));
+            }
+            now[j] = best;
+        }
+        next.before = rows.now;
+        next.now = now;
+        next.last = byte;
+        next.read = read;
+        next
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use fst::{IntoStreamer, Set, Streamer};
+
+    #[test]
+    fn osa_counts_each_kind_of_slip_once() {
+        assert_eq!(osa(b"pyhton", b"python", 1), 1);
+        assert_eq!(osa(b"djano", b"django", 1), 1);
+        assert_eq!(osa(b"reach", b"react", 1), 1);
+        assert_eq!(osa(b"reach", b"react", 2), 2);
+        assert_eq!(osa(b"pyhton", b"python", 2), 1);
+        assert_eq!(osa(b"", b"abc", 1), 3);
+        assert_eq!(osa(b"terminated", b"terminator", 1), 2);
+        assert_eq!(osa(b"terminated", b"terminator", 2), 4);
+    }
+
+    #[test]
+    fn the_automaton_finds_exactly_the_keys_within_the_limit() {
+        let mut words = vec![
+            "python",
+            "pyhton",
+            "java",
+            "javascript",
+            "react",
+            "reach",
+            "redux",
+            "rest-api",
+            "restapi",
+            "ruby",
+            "rubyonrails",
+            "ruby-on-rails",
+            "django",
+            "djano",
+            "nginx",
+            "ngnix",
+        ];
+        words.sort_unstable();
+        let set = Set::from_iter(&words).expect("sorted words");
+        for query in ["python", "reakt", "djang", "ruby-on-rail", "restap", "x"] {
+            for limit in 0..=2 {
+                for compact_only in [false, true] {
+                    let mut found = Vec::new();
+                    let mut stream = set
+                        .search(Within::new(query.as_bytes(), limit, compact_only))
+                        .into_stream();
+                    while let Some(key) = stream.next() {
+                        found.push(String::from_utf8_lossy(key).into_owned());
+                    }
+                    let want: Vec<String> = words
+                        .iter()
+                        .filter(|w| !(compact_only && w.contains('-')))
+                        .filter(|w| osa(query.as_bytes(), w.as_bytes(), 1) <= usize::from(limit))
+                        .map(|w| (*w).to_owned())
+                        .collect();
+                    assert_eq!(
+                        found, want,
+                        "{query} within {limit}, compact {compact_only}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_query_too_long_for_the_automaton_matches_nothing_fuzzily() {
+        let long = "a".repeat(MAX_QUERY + 1);
+        let set = Set::from_iter([long.as_str()]).expect("one word");
+        let mut stream = set
+            .search(Within::new(long.as_bytes(), 2, false))
+            .into_stream();
+        assert!(stream.next().is_none());
+    }
+}
