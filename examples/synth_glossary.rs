@@ -260,14 +260,18 @@ fn main() {
 /// The glossary of `count` terms (at least 10), as (slug, TOML text).
 pub fn generate(count: usize) -> Vec<(String, String)> {
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-    // Unique slugs: two or three words and a number.
-    let slugs: Vec<String> = (0..count)
-        .map(|i| {
-            let words = 2 + rng.below(2);
-            let name: Vec<&str> = (0..words).map(|_| rng.pick(EN)).collect();
-            format!("{}-{i}", name.join("-"))
-        })
-        .collect();
+    // Unique names that do not crowd, as a real glossary's do not: a made-up
+    // word of four syllables and a common word (`karidar-cache`), so that
+    // few names lie within two edits of another.
+    let mut taken = std::collections::BTreeSet::new();
+    let mut name = |rng: &mut Rng| loop {
+        let made: String = (0..4).map(|_| rng.pick(SYLLABLES)).collect();
+        let candidate = format!("{made}-{}", rng.pick(EN));
+        if taken.insert(candidate.clone()) {
+            return candidate;
+        }
+    };
+    let slugs: Vec<String> = (0..count).map(|_| name(&mut rng)).collect();
     let mut out = Vec::with_capacity(count);
     for (i, slug) in slugs.iter().enumerate() {
         let (kind, sections) = KINDS[rng.below(KINDS.len())];
@@ -280,7 +284,8 @@ pub fn generate(count: usize) -> Vec<(String, String)> {
         let related: Vec<String> = related.into_iter().collect();
         let _ = writeln!(
             toml,
-            "kind = \"{kind}\"\nupdated = 2026-11-28\nrelated = [{}]\n",
+            "kind = \"{kind}\"\nupdated = 2026-11-28\nrelated = [{}]\n\
+             sources = [{{ title = \"Docs: {slug}\", url = \"https://example.org/{slug}\" }}]\n",
             related.join(", ")
         );
         let title: String = slug.split('-').map(|w| format!("{w} ")).collect();
@@ -291,7 +296,7 @@ pub fn generate(count: usize) -> Vec<(String, String)> {
             quoted(title.trim())
         );
         let aliases: Vec<String> = (0..rng.below(5))
-            .map(|n| quoted(&format!("{slug} alias {n}")))
+            .map(|_| quoted(&name(&mut rng).replace('-', " ")))
             .collect();
         let _ = writeln!(toml, "[aliases]\nid = [{}]\nen = []\n", aliases.join(", "));
         let budget = 800 + rng.below(1800);

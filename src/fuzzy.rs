@@ -133,14 +133,23 @@ pub fn resolve(glossary: &Glossary, query: &Query) -> Option<(usize, f64)> {
     // Slips of the whole key, compared without hyphens. A one-word query
     // that the glossary itself uses as a word (`reach`, `serve`) is that
     // word, not a slip of a key one letter away.
+    // One edit first: most slips are one, and then no key two edits away
+    // can come as close, so the wider walk is needed only without one.
     let limit = query.resolve_limit();
     let real_word = query.words.len() == 1 && glossary.is_text_word(query.key);
-    if limit > 0 && !real_word {
-        let within = Within::new(query.compact.as_bytes(), limit, true);
+    let mut fewest = usize::MAX;
+    for walk in (1..=limit).filter(|_| !real_word) {
+        if fewest <= 1 {
+            break;
+        }
+        let within = Within::new(query.compact.as_bytes(), walk, true);
         let mut stream = keys.search(within).into_stream();
         while let Some((key, row)) = stream.next() {
             let key = String::from_utf8_lossy(key);
+            // A key the narrower walk weighed comes again: weighing it
+            // twice changes nothing.
             if let Some(edits) = query.slip_of(&key) {
+                fewest = fewest.min(edits);
                 consider(&names.targets(row as usize), edits, key.len());
             }
         }
@@ -169,16 +178,13 @@ pub fn resolve(glossary: &Glossary, query: &Query) -> Option<(usize, f64)> {
     // The same words in another order: `developer back end`.
     if query.words.len() >= 2 {
         let mine = sorted_words(query.key);
-        for row in rows_sharing_a_word(glossary, query, |_| 0) {
+        for (row, shared) in shared_words(glossary, query, |_| 0) {
             let key = names.text(row);
-            if key.split('-').count() == query.words.len() && digits(key) == query.digits {
-                let theirs = sorted_words(key);
-                if let Some(edits) = Query::new(&mine)
-                    .slip_of(&theirs)
-                    .or((mine == theirs).then_some(0))
-                {
-                    consider(&names.targets(row), edits, key.len());
-                }
+            if shared.words == query.words.len()
+                && key.split('-').count() == query.words.len()
+                && sorted_words(key) == mine
+            {
+                consider(&names.targets(row), 0, key.len());
             }
         }
     }
@@ -212,26 +218,47 @@ fn sorted_words(key: &str) -> String {
     words.concat()
 }
 
-/// The rows of the keys that have a word within `limit(word length)` edits
-/// of a word of the query, each once, in order.
-fn rows_sharing_a_word(
+/// What the words of a query spell of one key: the key's letters they
+/// spell (each query word counting the letters of the key word, or two
+/// joined neighbours, it nearly spells, less its slips), and how many query
+/// words it has exactly.
+#[derive(Clone, Copy, Debug, Default)]
+struct Shared {
+    spelled: f64,
+    words: usize,
+}
+
+/// Every key (by row) with a word within `limit(word length)` edits of a
+/// word of the query, and what the query spells of it. Each word of the
+/// index is compared once, however many keys share it.
+fn shared_words(
     glossary: &Glossary,
     query: &Query,
     limit: impl Fn(usize) -> u8,
-) -> Vec<usize> {
+) -> BTreeMap<usize, Shared> {
     let names = glossary.names();
     let words = names.words();
-    let mut rows: Vec<usize> = Vec::new();
+    let mut total: BTreeMap<usize, Shared> = BTreeMap::new();
     for word in &query.words {
+        let mut best: BTreeMap<usize, (f64, bool)> = BTreeMap::new();
         let within = Within::new(word.as_bytes(), limit(word.len()), false);
         let mut stream = words.search(within).into_stream();
-        while let Some((_, posting)) = stream.next() {
-            rows.extend(names.word_rows(posting));
+        while let Some((found, posting)) = stream.next() {
+            let edits = osa(word.as_bytes(), found, 1);
+            let spelled = found.len().saturating_sub(edits) as f64;
+            for row in names.word_rows(posting) {
+                let slot = best.entry(row).or_insert((0.0, false));
+                slot.0 = slot.0.max(spelled);
+                slot.1 |= edits == 0;
+            }
+        }
+        for (row, (spelled, exact)) in best {
+            let slot = total.entry(row).or_default();
+            slot.spelled += spelled;
+            slot.words += usize::from(exact);
         }
     }
-    rows.sort_unstable();
-    rows.dedup();
-    rows
+    total
 }
 
 /// Entries worth suggesting for a query that resolved to nothing, each
@@ -262,45 +289,18 @@ pub fn suggest(glossary: &Glossary, query: &Query) -> Vec<(usize, f64)> {
     }
 
     // Keys sharing a word: scored by how much of the key the query spells
-    // and how much of the query spells the key, and how closely.
-    for row in rows_sharing_a_word(glossary, query, word_limit) {
-        let key = names.text(row);
-        let spelled = spelled(query, key);
-        if spelled > 0.0 {
-            let of_key = spelled / compact(key).len().max(1) as f64;
-            let of_query = spelled / n.max(1) as f64;
-            consider(
-                &names.targets(row),
-                SUGGEST_FLOOR + 0.45 * (of_key * of_query).sqrt().min(1.0),
-            );
-        }
+    // and how much of the query spells the key.
+    for (row, shared) in shared_words(glossary, query, word_limit) {
+        let of_key = shared.spelled / compact(names.text(row)).len().max(1) as f64;
+        let of_query = shared.spelled / n.max(1) as f64;
+        let covered = (of_key * of_query).sqrt().min(1.0);
+        consider(&names.targets(row), SUGGEST_FLOOR + 0.45 * covered);
     }
 
     let mut ranked: Vec<(usize, f64)> = best.into_iter().map(|(e, s)| (e as usize, s)).collect();
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     ranked.truncate(MAX_SUGGESTIONS);
     ranked
-}
-
-/// How many letters of `key` the query's words spell: each query word
-/// counts the letters of the key word (or two joined neighbours) it nearly
-/// spells, less its slips.
-fn spelled(query: &Query, key: &str) -> f64 {
-    let parts: Vec<&str> = key.split('-').collect();
-    let mut words: Vec<String> = parts.iter().map(|p| (*p).to_owned()).collect();
-    words.extend(parts.windows(2).map(|pair| pair.concat()));
-    let mut spelled = 0.0;
-    for q in &query.words {
-        let limit = usize::from(word_limit(q.len()));
-        let best = words
-            .iter()
-            .map(|w| (w.len(), osa(q.as_bytes(), w.as_bytes(), 1)))
-            .filter(|&(_, edits)| edits <= limit)
-            .map(|(len, edits)| len.saturating_sub(edits) as f64)
-            .fold(0.0, f64::max);
-        spelled += best;
-    }
-    spelled
 }
 
 #[cfg(test)]
@@ -350,14 +350,21 @@ mod tests {
     }
 
     #[test]
-    fn spelled_counts_the_key_letters_a_query_spells() {
-        let q = Query::new("authentication");
-        assert_eq!(spelled(&q, "two-factor-authentication"), 14.0);
-        assert_eq!(spelled(&Query::new("kubernetes"), "hibernate"), 0.0);
-        assert_eq!(spelled(&Query::new("bakend"), "back-end-developer"), 6.0);
+    fn shared_words_count_the_key_letters_a_query_spells() {
+        let g = Glossary::built_in();
+        let names = g.names();
+        let spelled = |query: &str, key: &str| {
+            let row = names.find(key).expect("a key of the glossary");
+            shared_words(&g, &Query::new(query), word_limit)
+                .get(&row)
+                .map(|s| s.spelled)
+        };
         assert_eq!(
-            spelled(&Query::new("end-developer"), "back-end-developer"),
-            12.0
+            spelled("authentication", "two-factor-authentication"),
+            Some(14.0)
         );
+        assert_eq!(spelled("bakend", "back-end-developer"), Some(6.0));
+        assert_eq!(spelled("end-developer", "back-end-developer"), Some(12.0));
+        assert_eq!(spelled("xylophone", "back-end-developer"), None);
     }
 }

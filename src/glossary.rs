@@ -93,12 +93,9 @@ impl Glossary {
     /// Whether `word` (normalised) is a word of the glossary's own text in
     /// either language: a real word, not a slip of some key.
     pub fn is_text_word(&self, word: &str) -> bool {
-        Lang::ALL.into_iter().any(|lang| {
-            self.store
-                .words_with_prefix(lang, word)
-                .first()
-                .is_some_and(|(w, _)| *w == word)
-        })
+        Lang::ALL
+            .into_iter()
+            .any(|lang| self.store.has_word(lang, word))
     }
 
     /// The lookup keys, for fuzzy matching.

@@ -253,6 +253,17 @@ impl Store {
         (self.idx(at), self.idx(at + 1), postings)
     }
 
+    /// Whether `word` is a word of the dictionary of `lang`.
+    pub fn has_word(&self, lang: Lang, word: &str) -> bool {
+        let (count, table, _) = self.dict(lang);
+        let word_at = |i: usize| {
+            let at = table + i * DICT_WORDS;
+            self.text_at(self.idx(at), self.idx(at + 1))
+        };
+        let i = partition_point(count, |i| word_at(i) < word);
+        i < count && word_at(i) == word
+    }
+
     /// The dictionary words of `lang` that start with `prefix`, each with its
     /// postings.
     pub fn words_with_prefix(&self, lang: Lang, prefix: &str) -> Vec<(&str, Vec<Posting>)> {
