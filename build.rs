@@ -7,6 +7,9 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 #[allow(dead_code)]
+#[path = "src/analyze.rs"]
+mod analyze;
+#[allow(dead_code)]
 #[path = "src/fields.rs"]
 mod fields;
 #[allow(dead_code)]
@@ -15,6 +18,9 @@ mod files;
 #[allow(dead_code)]
 #[path = "src/keys.rs"]
 mod keys;
+#[allow(dead_code)]
+#[path = "src/lexicon.rs"]
+mod lexicon;
 #[allow(dead_code)]
 #[path = "src/model.rs"]
 mod model;
@@ -28,6 +34,7 @@ mod store;
 #[path = "src/validate/mod.rs"]
 mod validate;
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::{env, fs, process};
 
@@ -40,6 +47,11 @@ fn main() {
     let data = env::var_os("KAMUS_DATA_DIR").map_or_else(|| manifest.join("data"), PathBuf::from);
     let terms = data.join("terms");
     println!("cargo::rerun-if-changed={}", terms.display());
+    // The search lexicon is the built-in one's, whatever glossary is built.
+    let lexicon_files = ["stopwords.toml", "synonyms.toml"].map(|f| manifest.join("data").join(f));
+    for file in &lexicon_files {
+        println!("cargo::rerun-if-changed={}", file.display());
+    }
 
     let files = match read_terms(&terms, &manifest) {
         Ok(files) => files,
@@ -57,7 +69,30 @@ fn main() {
     // Sorted by slug (not by file name: `.` sorts after `-`), for binary search.
     let mut entries = checked.entries;
     entries.sort_by(|a, b| a.slug.cmp(&b.slug));
-    let store = store::encode(&entries);
+    let names: BTreeSet<String> = keys::build_keys(&entries)
+        .into_iter()
+        .filter(|k| !k.compact)
+        .map(|k| k.key)
+        .collect();
+    let lexicon_texts = match read_files(&lexicon_files, &manifest) {
+        Ok(texts) => texts,
+        Err(message) => fail(&[message]),
+    };
+    let lexicon = match lexicon::parse(
+        &Source {
+            path: &lexicon_texts[0].0,
+            text: &lexicon_texts[0].1,
+        },
+        &Source {
+            path: &lexicon_texts[1].0,
+            text: &lexicon_texts[1].1,
+        },
+        &names,
+    ) {
+        Ok(lexicon) => lexicon,
+        Err(problems) => fail(&problems.iter().map(ToString::to_string).collect::<Vec<_>>()),
+    };
+    let store = store::encode(&entries, &lexicon);
     let (text, data) = store.parts();
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     for (name, bytes) in [("glossary.txt", text.as_bytes()), ("glossary.bin", data)] {
@@ -81,15 +116,20 @@ fn fail(lines: &[String]) -> ! {
 /// Every `*.toml` file in `dir`, sorted by name, with the path to show in
 /// messages (relative to the crate when inside it).
 fn read_terms(dir: &Path, manifest: &Path) -> Result<Vec<(String, String)>, String> {
-    files::toml_files(dir)?
-        .into_iter()
+    read_files(&files::toml_files(dir)?, manifest)
+}
+
+/// The text of each file, with the path to show in messages.
+fn read_files(paths: &[PathBuf], manifest: &Path) -> Result<Vec<(String, String)>, String> {
+    paths
+        .iter()
         .map(|path| {
             let shown = path
                 .strip_prefix(manifest)
-                .unwrap_or(&path)
+                .unwrap_or(path)
                 .display()
                 .to_string();
-            files::read_text(&path)
+            files::read_text(path)
                 .map(|text| (shown.clone(), text))
                 .map_err(|e| format!("{shown}:1:1: {e}"))
         })

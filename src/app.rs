@@ -10,49 +10,10 @@ use clap::{CommandFactory, Parser};
 use crate::cli::Cli;
 use crate::glossary::Glossary;
 use crate::mode;
+use crate::report::{Report, Status};
 use crate::settings::Settings;
 use crate::user;
 use crate::validate::escaped;
-
-/// How a run ended; the exit status is the discriminant.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    /// Something was printed.
-    Found = 0,
-    /// Nothing matched.
-    NotFound = 1,
-    /// A usage or data error.
-    Error = 2,
-}
-
-/// What a run produced: standard output, lines for standard error, and the
-/// status. Kept apart from the writing so every mode is a plain function.
-pub struct Report {
-    pub out: String,
-    pub notes: Vec<String>,
-    pub status: Status,
-}
-
-impl Report {
-    pub fn new(status: Status) -> Report {
-        Report {
-            out: String::new(),
-            notes: Vec::new(),
-            status,
-        }
-    }
-
-    pub fn error(message: impl Into<String>) -> Report {
-        let mut report = Report::new(Status::Error);
-        report.note(message);
-        report
-    }
-
-    /// Adds a `kamus: `-prefixed line for standard error.
-    pub fn note(&mut self, message: impl Into<String>) {
-        self.notes.push(format!("kamus: {}", message.into()));
-    }
-}
 
 /// Runs kamus on the real process: arguments, environment, stdout, stderr.
 pub fn main() -> ExitCode {
@@ -108,7 +69,7 @@ pub fn run(cli: &Cli, settings: &Settings, glossary: &Glossary) -> Report {
     } else if cli.list {
         mode::list::run(settings, glossary)
     } else if let Some(query) = &cli.search {
-        mode::find::run(settings, glossary, query)
+        mode::find::run(settings, glossary, query, cli.limit)
     } else if cli.random {
         mode::show::random(cli, settings, glossary)
     } else {

@@ -82,6 +82,10 @@ pub struct Cli {
     #[arg(short = 'S', long, value_name = "QUERY")]
     pub search: Option<String>,
 
+    /// At most N search hits; 0 prints them all
+    #[arg(short = 'n', long, value_name = "N", default_value_t = 10)]
+    pub limit: usize,
+
     /// Show one entry picked at random
     #[arg(long)]
     pub random: bool,

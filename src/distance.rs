@@ -1,21 +1,28 @@
 //! Edit distances between normalised keys: optimal string alignment (one
 //! edit for an inserted, dropped, changed or swapped neighbouring letter),
-//! computed once for two keys or, as an [`fst::Automaton`], for a query
-//! against every key of a sorted index at once, pruning whole branches of
-//! keys that can no longer come within the limit.
+//! computed for two keys (strsim's, and a variant that counts a change as
+//! two), or, as an [`fst::Automaton`], for a query against every key of a
+//! sorted index at once, pruning whole branches of keys that can no longer
+//! come within the limit.
 //!
-//! Distances are counted in bytes; normalised keys are ASCII but for the
-//! rare word in another script, where a changed letter then costs more.
+//! The automaton counts bytes: normalised keys are ASCII but for the rare
+//! word in another script, where it then lets fewer keys through, and the
+//! distance computed on characters decides.
 
 use fst::Automaton;
 
 /// The longest query the automaton takes; longer ones match nothing.
 pub const MAX_QUERY: usize = 40;
 
-/// The optimal-string-alignment distance between `a` and `b`, a changed
-/// letter costing `substitution` (1 for the usual distance; 2 counts only
-/// insertions, deletions and swaps).
-pub fn osa(a: &[u8], b: &[u8], substitution: usize) -> usize {
+/// The optimal-string-alignment distance between `a` and `b`: strsim's.
+pub fn edits(a: &str, b: &str) -> usize {
+    strsim::osa_distance(a, b)
+}
+
+/// The same distance when a changed letter costs two (a drop and an add):
+/// what counts only dropped, added and swapped letters as single slips.
+pub fn edits_without_changes(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     let width = b.len() + 1;
     let mut rows = vec![0_usize; width * (a.len() + 1)];
     for (j, cell) in rows.iter_mut().enumerate().take(width) {
@@ -24,11 +31,7 @@ pub fn osa(a: &[u8], b: &[u8], substitution: usize) -> usize {
     for i in 1..=a.len() {
         rows[i * width] = i;
         for j in 1..=b.len() {
-            let cost = if a[i - 1] == b[j - 1] {
-                0
-            } else {
-                substitution
-            };
+            let cost = if a[i - 1] == b[j - 1] { 0 } else { 2 };
             let mut best = (rows[(i - 1) * width + j] + 1)
                 .min(rows[i * width + j - 1] + 1)
                 .min(rows[(i - 1) * width + j - 1] + cost);
@@ -135,15 +138,15 @@ mod tests {
     use fst::{IntoStreamer, Set, Streamer};
 
     #[test]
-    fn osa_counts_each_kind_of_slip_once() {
-        assert_eq!(osa(b"pyhton", b"python", 1), 1);
-        assert_eq!(osa(b"djano", b"django", 1), 1);
-        assert_eq!(osa(b"reach", b"react", 1), 1);
-        assert_eq!(osa(b"reach", b"react", 2), 2);
-        assert_eq!(osa(b"pyhton", b"python", 2), 1);
-        assert_eq!(osa(b"", b"abc", 1), 3);
-        assert_eq!(osa(b"terminated", b"terminator", 1), 2);
-        assert_eq!(osa(b"terminated", b"terminator", 2), 4);
+    fn each_kind_of_slip_counts_once_and_a_change_twice_without_changes() {
+        assert_eq!(edits("pyhton", "python"), 1);
+        assert_eq!(edits("djano", "django"), 1);
+        assert_eq!(edits("reach", "react"), 1);
+        assert_eq!(edits_without_changes("reach", "react"), 2);
+        assert_eq!(edits_without_changes("pyhton", "python"), 1);
+        assert_eq!(edits_without_changes("", "abc"), 3);
+        assert_eq!(edits("terminated", "terminator"), 2);
+        assert_eq!(edits_without_changes("terminated", "terminator"), 4);
     }
 
     #[test]
@@ -181,7 +184,7 @@ mod tests {
                     let want: Vec<String> = words
                         .iter()
                         .filter(|w| !(compact_only && w.contains('-')))
-                        .filter(|w| osa(query.as_bytes(), w.as_bytes(), 1) <= usize::from(limit))
+                        .filter(|w| edits(query, w) <= usize::from(limit))
                         .map(|w| (*w).to_owned())
                         .collect();
                     assert_eq!(

@@ -1,39 +1,37 @@
-//! The searchable texts of an entry in one language, each with the weight a
-//! match in it carries. Shared by the search index that `build.rs` writes
-//! and the search that reads it, so both agree on what counts where.
+//! The texts of an entry that full-text search reads besides its names,
+//! each with the field it counts in. Shared by the search index that
+//! `build.rs` writes and the snippets a search prints, so both agree on
+//! what counts where.
 
 use crate::model::{Entry, Lang};
 
-/// A match in a name: slug, term or alias.
-pub const NAME: u32 = 10;
-/// A match in the definition.
-pub const DEFINITION: u32 = 3;
-/// A match anywhere else.
-pub const BODY: u32 = 1;
+/// The fields a word can be found in, in the order of a posting's counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// The slug, the terms and the aliases, of both languages.
+    Name = 0,
+    Definition = 1,
+    /// Duties, skills and sections.
+    Body = 2,
+}
 
-/// The texts of `entry` in `lang`, each with its weight, names first and
-/// the body in reading order.
-pub fn fields(entry: &Entry, lang: Lang) -> Vec<(u32, &str)> {
-    let mut out = vec![(NAME, &*entry.slug), (NAME, entry.term.get(lang))];
-    out.extend(
-        entry
-            .aliases
-            .iter()
-            .flat_map(|l| l.iter())
-            .map(|a| (NAME, &**a)),
-    );
-    out.push((DEFINITION, entry.definition.get(lang)));
+/// How many fields there are.
+pub const FIELDS: usize = 3;
+
+/// The definition and body texts of `entry` in `lang`, in reading order.
+pub fn fields(entry: &Entry, lang: Lang) -> Vec<(Field, &str)> {
+    let mut out = vec![(Field::Definition, entry.definition.get(lang))];
     for duty in entry.duties.iter() {
-        out.push((BODY, duty.title.get(lang)));
-        out.push((BODY, duty.body.get(lang)));
+        out.push((Field::Body, duty.title.get(lang)));
+        out.push((Field::Body, duty.body.get(lang)));
     }
     for group in entry.skills.iter() {
-        out.push((BODY, group.group.get(lang)));
-        out.extend(group.items.iter().map(|t| (BODY, t.get(lang))));
+        out.push((Field::Body, group.group.get(lang)));
+        out.extend(group.items.iter().map(|t| (Field::Body, t.get(lang))));
     }
     for section in entry.sections.iter() {
-        out.extend(section.body.iter().map(|t| (BODY, t.get(lang))));
-        out.extend(section.items.iter().map(|t| (BODY, t.get(lang))));
+        out.extend(section.body.iter().map(|t| (Field::Body, t.get(lang))));
+        out.extend(section.items.iter().map(|t| (Field::Body, t.get(lang))));
     }
     out
 }

@@ -94,7 +94,8 @@ pub fn query(data: &[u8]) {
     for lang in Lang::ALL {
         for hit in search(glossary, &query, lang) {
             assert!(hit.entry < glossary.len());
-            assert_clean("snippet", &hit.snippet);
+            let snippet = crate::search::snippet::snippet(glossary, hit.entry, lang, &hit.terms);
+            assert_clean("snippet", &snippet.text);
         }
     }
 }

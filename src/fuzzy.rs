@@ -24,7 +24,7 @@ use std::collections::BTreeMap;
 use fst::automaton::{Automaton, Str};
 use fst::{IntoStreamer, Streamer};
 
-use crate::distance::{Within, osa};
+use crate::distance::{Within, edits, edits_without_changes};
 use crate::glossary::Glossary;
 use crate::keys::Target;
 use crate::normalize::compact;
@@ -65,13 +65,13 @@ impl<'a> Query<'a> {
         if n <= 4 || digits(key) != self.digits {
             return None;
         }
-        let (q, k) = (self.compact.as_bytes(), key.as_bytes());
+        let q = self.compact.as_str();
         // A slip in the first letter counts twice, as Meilisearch counts
         // it: people rarely mistype how a word starts (`ghosting` is not
         // `hosting`).
-        let first = usize::from(q.first() != k.first());
-        let edits = osa(q, k, 1) + first;
-        let without_changes = osa(q, k, 2) + first;
+        let first = usize::from(q.chars().next() != key.chars().next());
+        let without_changes = edits_without_changes(q, key) + first;
+        let edits = edits(q, key) + first;
         let slip = match n {
             5..=7 => without_changes <= 1,
             8 => edits <= 1,
@@ -244,7 +244,8 @@ fn shared_words(
         let within = Within::new(word.as_bytes(), limit(word.len()), false);
         let mut stream = words.search(within).into_stream();
         while let Some((found, posting)) = stream.next() {
-            let edits = osa(word.as_bytes(), found, 1);
+            let found = String::from_utf8_lossy(found);
+            let edits = edits(word, &found);
             let spelled = found.len().saturating_sub(edits) as f64;
             for row in names.word_rows(posting) {
                 let slot = best.entry(row).or_insert((0.0, false));
@@ -282,7 +283,8 @@ pub fn suggest(glossary: &Glossary, query: &Query) -> Vec<(usize, f64)> {
         let within = Within::new(query.compact.as_bytes(), limit, true);
         let mut stream = keys.search(within).into_stream();
         while let Some((key, row)) = stream.next() {
-            let edits = osa(query.compact.as_bytes(), key, 1);
+            let key = String::from_utf8_lossy(key);
+            let edits = edits(&query.compact, &key);
             let score = 1.0 - edits as f64 / n.max(key.len()) as f64;
             consider(&names.targets(row as usize), score);
         }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::embedded;
 use crate::keys::{Key, Target};
+use crate::lexicon::Lexicon;
 use crate::model::{Entry, Kind, Lang, Str};
 use crate::store::names::Names;
 use crate::store::{self, Store, partition_point};
@@ -20,7 +21,7 @@ impl Glossary {
         // build.rs wrote these files with `store::encode`; an unreadable
         // store could only come from a broken build, and is then empty.
         let store = Store::from_static(embedded::TEXT, embedded::DATA)
-            .unwrap_or_else(|| store::encode(&[]));
+            .unwrap_or_else(|| store::encode(&[], &Lexicon::default()));
         Glossary { store }
     }
 
@@ -31,8 +32,10 @@ impl Glossary {
         let by_slug: BTreeMap<Str, Entry> =
             entries.into_iter().map(|e| (e.slug.clone(), e)).collect();
         let merged: Vec<Entry> = by_slug.into_values().collect();
+        // The search reads queries with the built-in lexicon.
+        let lexicon = Glossary::built_in().store.search().lexicon();
         Glossary {
-            store: store::encode(&merged),
+            store: store::encode(&merged, &lexicon),
         }
     }
 
@@ -93,9 +96,10 @@ impl Glossary {
     /// Whether `word` (normalised) is a word of the glossary's own text in
     /// either language: a real word, not a slip of some key.
     pub fn is_text_word(&self, word: &str) -> bool {
+        let search = self.store.search();
         Lang::ALL
             .into_iter()
-            .any(|lang| self.store.has_word(lang, word))
+            .any(|lang| search.index(lang).word_terms(word).is_some())
     }
 
     /// The lookup keys, for fuzzy matching.

@@ -2,6 +2,7 @@
 //! terms in Indonesian and English. The binary is `src/main.rs`; this crate
 //! holds everything it runs, so tests and benchmarks can reach it.
 
+pub mod analyze;
 pub mod app;
 pub mod cli;
 pub mod complete;
@@ -14,11 +15,13 @@ pub mod fuzzing;
 pub mod fuzzy;
 pub mod glossary;
 pub mod keys;
+pub mod lexicon;
 pub mod lookup;
 pub mod mode;
 pub mod model;
 pub mod normalize;
 pub mod render;
+pub mod report;
 pub mod search;
 pub mod settings;
 pub mod store;

@@ -15,6 +15,8 @@ pub enum Piece {
     Bullet,
     Slug,
     Url,
+    /// A word of a search snippet that matched the query.
+    Match,
 }
 
 /// Whether to colour, decided once from the flags, environment and terminal.
@@ -42,6 +44,7 @@ impl Style {
             Piece::ItemTitle | Piece::Group => text.bold(),
             Piece::Slug => text.green(),
             Piece::Url => text.underline(),
+            Piece::Match => text.bold(),
         };
         painted.to_string()
     }

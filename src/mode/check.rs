@@ -3,9 +3,9 @@
 
 use std::path::PathBuf;
 
-use crate::app::{Report, Status};
 use crate::glossary::Glossary;
 use crate::model::Entry;
+use crate::report::{Report, Status};
 use crate::user;
 use crate::validate::escaped;
 

@@ -4,8 +4,8 @@ use clap::CommandFactory;
 use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Zsh};
 use roff::{Roff, bold, roman};
 
-use crate::app::{Report, Status};
 use crate::cli::{Cli, Generate};
+use crate::report::{Report, Status};
 
 /// The environment variable through which a shell asks kamus for
 /// completions (`KAMUS_COMPLETE=bash kamus -- …`). Named for kamus so that

@@ -1,9 +1,9 @@
 //! `--list`: every slug, or every entry in markdown or JSON.
 
-use crate::app::{Report, Status};
 use crate::cli::Format;
 use crate::glossary::Glossary;
 use crate::render::json::{self, Named};
+use crate::report::{Report, Status};
 use crate::settings::Settings;
 
 pub fn run(settings: &Settings, glossary: &Glossary) -> Report {

@@ -1,5 +1,5 @@
 //! The things kamus can be asked to do, one module each. Each takes the
-//! settings and the glossary and returns a [`Report`](crate::app::Report);
+//! settings and the glossary and returns a [`Report`](crate::report::Report);
 //! none of them writes anywhere.
 
 pub mod check;

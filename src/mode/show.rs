@@ -3,14 +3,15 @@
 
 use std::hash::{BuildHasher, RandomState};
 
-use crate::app::{Report, Status};
 use crate::cli::{Cli, Format};
 use crate::glossary::Glossary;
-use crate::lookup::{self, Found, Method, Outcome};
-use crate::model::SectionKey;
+use crate::lookup::{self, Found, MAX_SUGGESTIONS, Method, Outcome};
+use crate::model::{Lang, SectionKey};
 use crate::normalize::normalize;
 use crate::render::json::{self, EntryJson};
 use crate::render::{Candidate, View, markdown, shown, text};
+use crate::report::{Report, Status};
+use crate::search;
 use crate::settings::Settings;
 
 /// Looks the command line's term up and shows what it found.
@@ -22,7 +23,10 @@ pub fn look_up(cli: &Cli, settings: &Settings, glossary: &Glossary) -> Report {
     match lookup::lookup(glossary, &query, cli.exact) {
         Outcome::Found(found) => show(cli, settings, glossary, &query, found),
         Outcome::Ambiguous(entries) => ambiguous(settings, glossary, &query, &entries),
-        Outcome::NotFound(suggestions) => not_found(settings, glossary, &query, &suggestions),
+        Outcome::NotFound(suggestions) => {
+            let suggestions = with_search_hits(glossary, &query, settings.lang, suggestions);
+            not_found(settings, glossary, &query, &suggestions)
+        }
     }
 }
 
@@ -79,6 +83,32 @@ fn show(cli: &Cli, settings: &Settings, glossary: &Glossary, query: &str, found:
     };
     report
 }
+
+/// The near spellings, then the best search hits for the query, up to
+/// [`MAX_SUGGESTIONS`]: a reader who typed a description rather than a
+/// name (`cara kerja google`) still gets somewhere. A search hit's score is
+/// below every near spelling's, in proportion to the best hit's.
+fn with_search_hits(
+    glossary: &Glossary,
+    query: &str,
+    lang: Lang,
+    mut suggestions: Vec<(usize, f64)>,
+) -> Vec<(usize, f64)> {
+    let hits = search::search(glossary, query, lang);
+    let best = hits.first().map_or(1.0, |h| h.score.max(f64::MIN_POSITIVE));
+    for hit in hits {
+        if suggestions.len() >= MAX_SUGGESTIONS {
+            break;
+        }
+        if !suggestions.iter().any(|&(e, _)| e == hit.entry) {
+            suggestions.push((hit.entry, SEARCH_HIT * hit.score / best));
+        }
+    }
+    suggestions
+}
+
+/// The score of the best search hit among suggestions.
+const SEARCH_HIT: f64 = 0.4;
 
 fn not_found(
     settings: &Settings,

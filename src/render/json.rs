@@ -88,6 +88,21 @@ struct MatchJson<'a> {
     score: f64,
 }
 
+/// A search hit.
+#[derive(Serialize)]
+pub struct HitJson<'a> {
+    pub slug: &'a str,
+    pub term: &'a str,
+    pub score: f64,
+    pub snippet: &'a str,
+    pub matched: &'a [String],
+}
+
+/// The JSON of search hits: an array, best first.
+pub fn hits(hits: &[HitJson]) -> String {
+    to_string(&hits)
+}
+
 #[derive(Serialize)]
 struct NotFoundJson<'a> {
     error: &'static str,

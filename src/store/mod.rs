@@ -1,25 +1,27 @@
-//! The glossary's compiled form: every string in one text blob, and
-//! entries and the search index as little-endian `u32` words that point
-//! into it, beside the names part ([`names`]: the lookup keys in an fst).
+//! The glossary's compiled form: every string in one text blob, and the
+//! entries as little-endian `u32` words that point into it, beside two
+//! parts of their own: the names ([`names`]: the lookup keys in an fst) and
+//! the search index ([`search`]).
 //! `build.rs` encodes the built-in glossary
 //! with [`encode`] and the binary includes the two files as they are, so
 //! start-up reads nothing and compiling 15,000 terms stays cheap; a glossary
 //! joined by user entries is encoded the same way at run time.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 pub mod names;
+mod part;
+pub mod search;
 
-use crate::fields::{BODY, DEFINITION, NAME, fields};
+use crate::fields::Field;
 use crate::keys::{build_keys, build_words};
+use crate::lexicon::Lexicon;
 use crate::model::{
     Duty, Entry, Kind, Lang, List, Reference, Section, SectionKey, SkillGroup, Str, Text,
 };
-use crate::normalize::words;
 
 /// Identifies the layout; bumped when it changes.
-const MAGIC: u32 = 0x6B61_6D04;
+const MAGIC: u32 = 0x6B61_6D05;
 
 /// Header slots: the magic, then counts and offsets of each table.
 mod header {
@@ -27,9 +29,9 @@ mod header {
     pub const ENTRIES: usize = 1;
     /// The names part: its start (in words) and length (in bytes).
     pub const NAMES: usize = 3;
-    /// Dictionary count and table, Indonesian then English; then postings.
-    pub const DICTS: usize = 5;
-    pub const LEN: usize = 10;
+    /// The search part, likewise.
+    pub const SEARCH: usize = 5;
+    pub const LEN: usize = 8;
 }
 
 /// Words per entry in the entry table: slug, kind, term in both languages
@@ -37,10 +39,6 @@ mod header {
 /// Listing and `related` read only this table and the names it points to,
 /// which the text keeps together.
 const ENTRY_WORDS: usize = 8;
-/// Words per dictionary word: text offset, length, first posting, postings.
-const DICT_WORDS: usize = 4;
-/// Words per posting: entry, then weight << 16 | occurrences.
-const POSTING_WORDS: usize = 2;
 
 /// A compiled glossary. Built-in, it borrows the included files; joined by
 /// user entries, it owns them.
@@ -48,15 +46,6 @@ const POSTING_WORDS: usize = 2;
 pub struct Store {
     text: Cow<'static, str>,
     data: Cow<'static, [u8]>,
-}
-
-/// One posting of the search index: an entry in which a dictionary word
-/// appears, the best weight of the fields it appears in, and how often.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Posting {
-    pub entry: u32,
-    pub weight: u32,
-    pub occurrences: u32,
 }
 
 impl Store {
@@ -198,10 +187,11 @@ impl Store {
             .collect()
     }
 
-    /// The searchable texts of an entry in `lang`, as [`fields`] gives them
-    /// for the decoded entry, read straight from the store.
-    pub fn texts(&self, entry: usize, lang: Lang) -> Vec<(u32, &str)> {
-        let mut out = vec![(NAME, self.slug(entry)), (NAME, self.term(entry, lang))];
+    /// The definition and body texts of an entry in `lang`, as
+    /// [`crate::fields::fields`] gives them for the decoded entry, read
+    /// straight from the store.
+    pub fn texts(&self, entry: usize, lang: Lang) -> Vec<(Field, &str)> {
+        let mut out = Vec::new();
         let mut r = Reader {
             store: self,
             at: self.idx(self.entry_row(entry) + 7) + 2,
@@ -209,28 +199,27 @@ impl Store {
         let related = r.next();
         r.at += 3 * related;
         for _ in 0..2 {
-            for _ in 0..r.next() {
-                out.push((NAME, r.str()));
-            }
+            let aliases = r.next();
+            r.at += 2 * aliases;
         }
-        out.push((DEFINITION, r.pick(lang)));
+        out.push((Field::Definition, r.pick(lang)));
         for _ in 0..r.next() {
-            out.push((BODY, r.pick(lang)));
-            out.push((BODY, r.pick(lang)));
+            out.push((Field::Body, r.pick(lang)));
+            out.push((Field::Body, r.pick(lang)));
         }
         for _ in 0..r.next() {
-            out.push((BODY, r.pick(lang)));
+            out.push((Field::Body, r.pick(lang)));
             for _ in 0..r.next() {
-                out.push((BODY, r.pick(lang)));
+                out.push((Field::Body, r.pick(lang)));
             }
         }
         for _ in 0..r.next() {
             r.next();
             if r.next() == 1 {
-                out.push((BODY, r.pick(lang)));
+                out.push((Field::Body, r.pick(lang)));
             }
             for _ in 0..r.next() {
-                out.push((BODY, r.pick(lang)));
+                out.push((Field::Body, r.pick(lang)));
             }
         }
         out
@@ -245,56 +234,13 @@ impl Store {
         names::Names::new(self.data.get(at..at + len).unwrap_or(&[]))
     }
 
-    // --- the search index ---------------------------------------------------
+    // --- the search index -----------------------------------------------
 
-    fn dict(&self, lang: Lang) -> (usize, usize, usize) {
-        let at = header::DICTS + 2 * lang as usize;
-        let postings = self.idx(header::DICTS + 4);
-        (self.idx(at), self.idx(at + 1), postings)
-    }
-
-    /// Whether `word` is a word of the dictionary of `lang`.
-    pub fn has_word(&self, lang: Lang, word: &str) -> bool {
-        let (count, table, _) = self.dict(lang);
-        let word_at = |i: usize| {
-            let at = table + i * DICT_WORDS;
-            self.text_at(self.idx(at), self.idx(at + 1))
-        };
-        let i = partition_point(count, |i| word_at(i) < word);
-        i < count && word_at(i) == word
-    }
-
-    /// The dictionary words of `lang` that start with `prefix`, each with its
-    /// postings.
-    pub fn words_with_prefix(&self, lang: Lang, prefix: &str) -> Vec<(&str, Vec<Posting>)> {
-        let (count, table, postings) = self.dict(lang);
-        let word_at = |i: usize| {
-            let at = table + i * DICT_WORDS;
-            self.text_at(self.idx(at), self.idx(at + 1))
-        };
-        let start = partition_point(count, |i| word_at(i) < prefix);
-        let mut out = Vec::new();
-        for i in start..count {
-            let word = word_at(i);
-            if !word.starts_with(prefix) {
-                break;
-            }
-            let at = table + i * DICT_WORDS;
-            let (first, n) = (self.idx(at + 2), self.idx(at + 3));
-            let list = (first..first + n)
-                .map(|p| {
-                    let at = postings + p * POSTING_WORDS;
-                    let packed = self.word(at + 1);
-                    Posting {
-                        entry: self.word(at),
-                        weight: packed >> 16,
-                        occurrences: packed & 0xFFFF,
-                    }
-                })
-                .collect();
-            out.push((word, list));
-        }
-        out
+    /// The search index and lexicon.
+    pub fn search(&self) -> search::Search<'_> {
+        let at = self.idx(header::SEARCH) * 4;
+        let len = self.idx(header::SEARCH + 1);
+        search::Search::new(self.data.get(at..at + len).unwrap_or(&[]))
     }
 }
 
@@ -358,13 +304,13 @@ impl<'s> Reader<'s> {
 
 /// Builds the store of `entries` (sorted by slug, as lookup needs): their
 /// records, lookup keys and a search index per language.
-pub fn encode(entries: &[Entry]) -> Store {
+pub fn encode(entries: &[Entry], lexicon: &Lexicon) -> Store {
     let mut w = Writer::default();
     w.words.resize(header::LEN, 0);
     w.words[0] = MAGIC;
 
-    // The text keeps what one lookup reads together: names, then the
-    // search dictionary, then the bodies.
+    // The text keeps what listing reads together: slugs and terms first,
+    // then the bodies.
     w.words[header::ENTRIES] = count(entries.len());
     let table = w.here();
     w.words[header::ENTRIES + 1] = table;
@@ -376,44 +322,14 @@ pub fn encode(entries: &[Entry]) -> Store {
         w.text(&e.term);
         w.words.push(0);
     }
-
-    let mut postings: Vec<u32> = Vec::new();
-    for lang in Lang::ALL {
-        let dict = postings_of(entries, lang);
-        let slot = header::DICTS + 2 * lang as usize;
-        w.words[slot] = count(dict.len());
-        w.words[slot + 1] = w.here();
-        let mut rows = Vec::with_capacity(dict.len() * DICT_WORDS);
-        for (word, list) in &dict {
-            let (offset, len) = w.intern(word);
-            rows.extend([
-                offset,
-                len,
-                count(postings.len() / POSTING_WORDS),
-                count(list.len()),
-            ]);
-            for p in list {
-                postings.extend([p.entry, p.weight << 16 | p.occurrences.min(0xFFFF)]);
-            }
-        }
-        w.words.extend(rows);
-    }
-    w.words[header::DICTS + 4] = w.here();
-    w.words.extend(postings);
-
     for (i, e) in entries.iter().enumerate() {
         let record = w.record(e, entries);
         w.words[table as usize + i * ENTRY_WORDS + 7] = record;
     }
 
     let keys = build_keys(entries);
-    let part = names::encode(&keys, &build_words(&keys));
-    w.words[header::NAMES] = w.here();
-    w.words[header::NAMES + 1] = count(part.len());
-    w.words.extend(
-        part.chunks(4)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])),
-    );
+    w.part(header::NAMES, &names::encode(&keys, &build_words(&keys)));
+    w.part(header::SEARCH, &search::encode(entries, lexicon));
 
     let data: Vec<u8> = w.words.iter().flat_map(|x| x.to_le_bytes()).collect();
     Store {
@@ -426,29 +342,6 @@ fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// Every normalised word of `lang`'s fields, with the entries it appears in.
-fn postings_of(entries: &[Entry], lang: Lang) -> BTreeMap<String, Vec<Posting>> {
-    let mut dict: BTreeMap<String, Vec<Posting>> = BTreeMap::new();
-    for (i, entry) in entries.iter().enumerate() {
-        let mut here: BTreeMap<String, Posting> = BTreeMap::new();
-        for (weight, text) in fields(entry, lang) {
-            for (_, word) in words(text) {
-                let p = here.entry(word).or_insert(Posting {
-                    entry: count(i),
-                    weight,
-                    occurrences: 0,
-                });
-                p.weight = p.weight.max(weight);
-                p.occurrences += 1;
-            }
-        }
-        for (word, posting) in here {
-            dict.entry(word).or_default().push(posting);
-        }
-    }
-    dict
-}
-
 #[derive(Default)]
 struct Writer {
     text: String,
@@ -458,6 +351,18 @@ struct Writer {
 impl Writer {
     fn here(&self) -> u32 {
         count(self.words.len())
+    }
+
+    /// Appends a part (a whole number of words) and records where it
+    /// starts and its length in bytes in the two header slots from `slot`.
+    fn part(&mut self, slot: usize, bytes: &[u8]) {
+        self.words[slot] = self.here();
+        self.words[slot + 1] = count(bytes.len());
+        self.words.extend(
+            bytes
+                .chunks(4)
+                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])),
+        );
     }
 
     fn intern(&mut self, s: &str) -> (u32, u32) {

@@ -3,14 +3,15 @@
 //! automaton), a row per key saying which entries it names, and an fst of
 //! the words of the keys with the rows each word appears in.
 //!
-//! Layout, in little-endian `u32` words from the part's start: a header of
-//! [`HEADER`] words, then the rows, the shared-target lists, the word
-//! postings, the key texts and the two fsts (each padded to a word).
+//! Layout (see [`super::part`]): a header of [`HEADER`] slots, then the
+//! rows, the shared-target lists and the word postings, then the key texts
+//! and the two fsts.
 
 use std::collections::BTreeMap;
 
-use fst::{Map, MapBuilder};
+use fst::Map;
 
+use super::part::{Reader, Writer, fst_of, word};
 use crate::keys::{Key, Target, Via};
 
 /// Header slots, each one word.
@@ -38,8 +39,7 @@ const PAYLOAD: u32 = COMPACT - 1;
 
 /// Encodes `keys` (sorted) and their `words` as a names part.
 pub fn encode(keys: &[Key], words: &BTreeMap<String, Vec<u32>>) -> Vec<u8> {
-    let mut header = [0_u32; HEADER];
-    let mut body: Vec<u32> = Vec::new();
+    let mut w = Writer::new(HEADER);
     let mut text = String::new();
     let mut shared: Vec<u32> = Vec::new();
     let mut rows: Vec<u32> = Vec::with_capacity(keys.len() * ROW);
@@ -60,94 +60,51 @@ pub fn encode(keys: &[Key], words: &BTreeMap<String, Vec<u32>>) -> Vec<u8> {
         rows.extend([word(text.len()), word(key.key.len()), targets]);
         text.push_str(&key.key);
     }
-    header[slot::KEYS] = word(keys.len());
-    header[slot::ROWS] = word(HEADER + body.len());
-    body.extend(rows);
-    header[slot::SHARED] = word(HEADER + body.len());
-    body.extend(shared);
-    header[slot::POSTINGS] = word(HEADER + body.len());
+    w.set(slot::KEYS, word(keys.len()));
+    w.table(slot::ROWS);
+    w.extend(rows);
+    w.table(slot::SHARED);
+    w.extend(shared);
+    w.table(slot::POSTINGS);
     let mut postings: Vec<u32> = Vec::new();
     let mut word_values: Vec<(&str, u64)> = Vec::with_capacity(words.len());
-    for (w, rows) in words {
-        word_values.push((w, postings.len() as u64));
+    for (found, rows) in words {
+        word_values.push((found, postings.len() as u64));
         postings.push(word(rows.len()));
         postings.extend(rows);
     }
-    body.extend(postings);
-
-    let mut bytes: Vec<u8> = Vec::new();
-    let blob = |bytes: &mut Vec<u8>, data: &[u8]| -> (u32, u32) {
-        let at = (HEADER + body.len()) * 4 + bytes.len();
-        bytes.extend_from_slice(data);
-        while bytes.len() % 4 != 0 {
-            bytes.push(0);
-        }
-        (word(at), word(data.len()))
-    };
-    (header[slot::TEXT_AT], header[slot::TEXT_LEN]) = blob(&mut bytes, text.as_bytes());
+    w.extend(postings);
+    w.blob(slot::TEXT_AT, slot::TEXT_LEN, text.as_bytes());
     let key_fst = fst_of(
         keys.iter()
             .enumerate()
             .map(|(i, k)| (k.key.as_str(), i as u64)),
     );
-    (header[slot::KEY_FST_AT], header[slot::KEY_FST_LEN]) = blob(&mut bytes, &key_fst);
-    let word_fst = fst_of(word_values.into_iter());
-    (header[slot::WORD_FST_AT], header[slot::WORD_FST_LEN]) = blob(&mut bytes, &word_fst);
-
-    let mut out: Vec<u8> = header
-        .iter()
-        .chain(&body)
-        .flat_map(|w| w.to_le_bytes())
-        .collect();
-    out.extend(bytes);
-    out
-}
-
-fn word(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-/// An fst map of sorted, distinct keys.
-fn fst_of<'k>(pairs: impl Iterator<Item = (&'k str, u64)>) -> Vec<u8> {
-    let mut builder = MapBuilder::memory();
-    for (key, value) in pairs {
-        // Keys come sorted and distinct from a BTreeMap or a sorted list;
-        // an error here would be a bug in the caller, and drops the key.
-        let _ = builder.insert(key, value);
-    }
-    builder.into_inner().unwrap_or_default()
+    w.blob(slot::KEY_FST_AT, slot::KEY_FST_LEN, &key_fst);
+    w.blob(
+        slot::WORD_FST_AT,
+        slot::WORD_FST_LEN,
+        &fst_of(word_values.into_iter()),
+    );
+    w.finish(&[slot::TEXT_AT, slot::KEY_FST_AT, slot::WORD_FST_AT])
 }
 
 /// A names part, read in place.
 #[derive(Clone, Copy)]
 pub struct Names<'a> {
-    data: &'a [u8],
+    part: Reader<'a>,
 }
 
 impl<'a> Names<'a> {
     pub fn new(data: &'a [u8]) -> Names<'a> {
-        Names { data }
-    }
-
-    fn word(&self, i: usize) -> u32 {
-        let at = i * 4;
-        self.data
-            .get(at..at + 4)
-            .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-    }
-
-    fn idx(&self, i: usize) -> usize {
-        self.word(i) as usize
-    }
-
-    fn bytes(&self, at_slot: usize, len_slot: usize) -> &'a [u8] {
-        let (at, len) = (self.idx(at_slot), self.idx(len_slot));
-        self.data.get(at..at + len).unwrap_or(&[])
+        Names {
+            part: Reader::new(data),
+        }
     }
 
     /// How many keys there are.
     pub fn len(&self) -> usize {
-        self.idx(slot::KEYS)
+        self.part.idx(slot::KEYS)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -156,12 +113,12 @@ impl<'a> Names<'a> {
 
     /// The map from every key to its row.
     pub fn keys(&self) -> Map<&'a [u8]> {
-        fst_or_empty(self.bytes(slot::KEY_FST_AT, slot::KEY_FST_LEN))
+        self.part.fst(slot::KEY_FST_AT, slot::KEY_FST_LEN)
     }
 
     /// The map from every word of a key to its postings.
     pub fn words(&self) -> Map<&'a [u8]> {
-        fst_or_empty(self.bytes(slot::WORD_FST_AT, slot::WORD_FST_LEN))
+        self.part.fst(slot::WORD_FST_AT, slot::WORD_FST_LEN)
     }
 
     /// The row of the key `text`.
@@ -171,22 +128,26 @@ impl<'a> Names<'a> {
 
     /// The text of the key in `row`.
     pub fn text(&self, row: usize) -> &'a str {
-        let at = self.idx(slot::ROWS) + row * ROW;
-        let (offset, len) = (self.idx(at), self.idx(at + 1));
-        let text = self.bytes(slot::TEXT_AT, slot::TEXT_LEN);
-        text.get(offset..offset + len)
-            .and_then(|b| std::str::from_utf8(b).ok())
+        let at = self.part.idx(slot::ROWS) + row * ROW;
+        let (offset, len) = (self.part.idx(at), self.part.idx(at + 1));
+        self.part
+            .text(slot::TEXT_AT, slot::TEXT_LEN)
+            .get(offset..offset + len)
             .unwrap_or("")
+    }
+
+    fn packed(&self, row: usize) -> u32 {
+        self.part.word(self.part.idx(slot::ROWS) + row * ROW + 2)
     }
 
     /// Whether the key in `row` is the compact form of other keys.
     pub fn is_compact(&self, row: usize) -> bool {
-        self.word(self.idx(slot::ROWS) + row * ROW + 2) & COMPACT != 0
+        self.packed(row) & COMPACT != 0
     }
 
     /// The entries the key in `row` names, and how.
     pub fn targets(&self, row: usize) -> Vec<Target> {
-        let packed = self.word(self.idx(slot::ROWS) + row * ROW + 2);
+        let packed = self.packed(row);
         let unpack = |w: u32| Target {
             entry: w >> 1,
             via: if w & 1 == 0 { Via::Slug } else { Via::Alias },
@@ -194,26 +155,16 @@ impl<'a> Names<'a> {
         if packed & SHARED == 0 {
             return vec![unpack(packed & PAYLOAD)];
         }
-        let at = self.idx(slot::SHARED) + (packed & PAYLOAD) as usize;
-        (0..self.idx(at))
-            .map(|n| unpack(self.word(at + 1 + n)))
+        let at = self.part.idx(slot::SHARED) + (packed & PAYLOAD) as usize;
+        (0..self.part.idx(at))
+            .map(|n| unpack(self.part.word(at + 1 + n)))
             .collect()
     }
 
     /// The rows of the keys a word appears in, given the word's value in
     /// [`Names::words`].
     pub fn word_rows(&self, posting: u64) -> impl Iterator<Item = usize> + '_ {
-        let at = self.idx(slot::POSTINGS) + posting as usize;
-        (0..self.idx(at)).map(move |n| self.idx(at + 1 + n))
+        let at = self.part.idx(slot::POSTINGS) + posting as usize;
+        (0..self.part.idx(at)).map(move |n| self.part.idx(at + 1 + n))
     }
-}
-
-/// The fst in `bytes`, or an empty one if they are not an fst (an
-/// unreadable store is empty, never a panic).
-fn fst_or_empty(bytes: &[u8]) -> Map<&[u8]> {
-    Map::new(bytes).unwrap_or_else(|_| {
-        static EMPTY: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
-        let empty = EMPTY.get_or_init(|| fst_of(std::iter::empty()));
-        Map::new(empty.as_slice()).unwrap_or_else(|_| unreachable!("an empty fst is an fst"))
-    })
 }

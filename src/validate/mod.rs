@@ -228,14 +228,27 @@ impl Parsed<'_> {
 }
 
 fn problem_at(source: &Source, offset: usize, message: impl Into<String>) -> Problem {
-    let before = &source.text[..floor_char_boundary(source.text, offset)];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-    Problem {
-        file: source.path.to_owned(),
-        line,
-        column,
-        message: message.into(),
+    source.problem(offset, message)
+}
+
+impl Source<'_> {
+    /// A problem at byte `offset` of this file.
+    pub fn problem(&self, offset: usize, message: impl Into<String>) -> Problem {
+        let before = &self.text[..floor_char_boundary(self.text, offset)];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        Problem {
+            file: self.path.to_owned(),
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+
+    /// A TOML error as a problem at its place, on one line.
+    pub fn toml_problem(&self, e: &toml::de::Error) -> Problem {
+        let offset = e.span().map_or(0, |s| s.start);
+        self.problem(offset, e.message().trim().replace('\n', " "))
     }
 }
 
@@ -250,10 +263,7 @@ fn floor_char_boundary(text: &str, offset: usize) -> usize {
 /// Parses one file. A file that is not TOML of the right shape is one
 /// problem; a file of the right shape is checked in full.
 fn parse<'a>(source: &'a Source<'a>, stem: &str, rules: &Rules) -> Result<Parsed<'a>, Problem> {
-    let raw: RawEntry = toml::from_str(source.text).map_err(|e| {
-        let offset = e.span().map_or(0, |s| s.start);
-        problem_at(source, offset, e.message().trim().replace('\n', " "))
-    })?;
+    let raw: RawEntry = toml::from_str(source.text).map_err(|e| source.toml_problem(&e))?;
     let mut file = Parsed {
         source,
         entry: Entry {

@@ -1,0 +1,394 @@
+//! Full-text search: the entries that best match what a reader typed, in
+//! the form it came to mind. Each query word is read as the index was
+//! written — stopwords dropped, words stemmed in both languages — and
+//! scored by BM25F over three fields: names (of both languages, whatever
+//! the content language) far above the definition, the definition above
+//! the rest. Any word may match; entries matching more of them rank higher.
+//! Synonyms from the lexicon widen a word at a lower weight, and a prefix
+//! of the word as typed is a weaker fallback for what a stemmer misses.
+//!
+//! Everything read here was computed at build time; a search costs the
+//! postings of its few terms, whatever the size of the glossary.
+
+pub mod snippet;
+
+use std::collections::HashMap;
+
+use crate::analyze::{both, name_words};
+use crate::fields::FIELDS;
+use crate::glossary::Glossary;
+use crate::model::Lang;
+use crate::normalize::normalize;
+use crate::store::search::{Index, Posting};
+
+/// How much a match in each field counts: names, definition, body.
+const WEIGHTS: [f32; FIELDS] = [6.0, 2.0, 1.0];
+/// How much a field's length tempers its matches (BM25's `b`): names are
+/// short and even, so their length matters little.
+const LENGTH_NORM: [f32; FIELDS] = [0.3, 0.75, 0.75];
+/// How fast repeated matches saturate (BM25's `k1`).
+const SATURATION: f32 = 1.2;
+/// The weight of a synonym's match, against the word's own.
+const SYNONYM: f32 = 0.5;
+/// The weight of a match on a word the query word only starts.
+const PREFIX: f32 = 0.35;
+/// The shortest query word used as a prefix.
+const MIN_PREFIX: usize = 4;
+/// The most written words one prefix brings in.
+const PREFIX_WORDS: usize = 32;
+/// The longest ending taken off a query word to find a written word.
+const MAX_ENDING: usize = 2;
+
+/// A search result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    pub entry: usize,
+    pub score: f64,
+    /// The query words that matched, as typed (normalised).
+    pub matched: Vec<String>,
+    /// The index terms that matched, for the snippet.
+    pub terms: Vec<u32>,
+}
+
+/// One word of the query and every term that answers for it, weighted.
+struct Slot {
+    word: String,
+    terms: Vec<(u32, f32)>,
+}
+
+impl Slot {
+    fn add(&mut self, term: u32, weight: f32) {
+        match self.terms.iter_mut().find(|(t, _)| *t == term) {
+            Some(slot) => slot.1 = slot.1.max(weight),
+            None => self.terms.push((term, weight)),
+        }
+    }
+}
+
+/// The entries matching `query` in `lang`, best first (ties by slug).
+pub fn search(glossary: &Glossary, query: &str, lang: Lang) -> Vec<Hit> {
+    let words = name_words(query);
+    let search = glossary.store().search();
+    let index = search.index(lang);
+    // Stopwords are in no index: a query of nothing else finds nothing.
+    let content: Vec<usize> = (0..words.len())
+        .filter(|&i| !index.is_stopword(&words[i]))
+        .collect();
+    if content.is_empty() {
+        return Vec::new();
+    }
+    let stems: Vec<Vec<String>> = words.iter().map(|w| both(w)).collect();
+    let mut slots: Vec<Slot> = content
+        .iter()
+        .map(|&i| slot_of(&index, &words[i], &stems[i]))
+        .collect();
+    let read = Query {
+        words: &words,
+        stems: &stems,
+        content: &content,
+    };
+    for group in search.synonyms() {
+        widen(&index, &read, &group, &mut slots);
+    }
+
+    let mut tally: HashMap<u32, (Vec<f32>, Vec<u32>)> = HashMap::new();
+    let scorer = Scorer::new(&index);
+    for (n, slot) in slots.iter().enumerate() {
+        for &(term, weight) in &slot.terms {
+            let idf = scorer.idf(term);
+            for posting in index.postings(term) {
+                let score = idf * scorer.saturated(&posting) * weight;
+                let (scores, terms) = tally
+                    .entry(posting.entry)
+                    .or_insert_with(|| (vec![0.0; slots.len()], Vec::new()));
+                scores[n] = scores[n].max(score);
+                if !terms.contains(&term) {
+                    terms.push(term);
+                }
+            }
+        }
+    }
+
+    let whole = glossary
+        .exact(&normalize(query))
+        .filter(|targets| targets.len() == 1)
+        .map(|targets| targets[0].entry);
+    let mut hits: Vec<(bool, Hit)> = tally
+        .into_iter()
+        .map(|(entry, (scores, terms))| {
+            let matched: Vec<String> = scores
+                .iter()
+                .zip(&slots)
+                .filter(|(s, _)| **s > 0.0)
+                .map(|(_, slot)| slot.word.clone())
+                .collect();
+            // More of the query matched ranks higher, as Lucene's
+            // coordination factor has it.
+            let coverage = matched.len() as f32 / slots.len() as f32;
+            let score = scores.iter().sum::<f32>() * (0.5 + 0.5 * coverage);
+            let hit = Hit {
+                entry: entry as usize,
+                score: f64::from(score),
+                matched,
+                terms,
+            };
+            (whole == Some(entry), hit)
+        })
+        .collect();
+    hits.sort_by(|(wa, a), (wb, b)| {
+        wb.cmp(wa)
+            .then(b.score.total_cmp(&a.score))
+            .then(a.entry.cmp(&b.entry))
+    });
+    hits.into_iter().map(|(_, hit)| hit).collect()
+}
+
+/// A query word's terms: its stems in both languages, then, weaker, the
+/// terms of written words it starts (`crawl` → *crawler*, *crawling*).
+fn slot_of(index: &Index, word: &str, stems: &[String]) -> Slot {
+    let mut slot = Slot {
+        word: word.to_owned(),
+        terms: Vec::new(),
+    };
+    for stem in stems {
+        if let Some(term) = index.term(stem) {
+            slot.add(term, 1.0);
+        }
+    }
+    let mut prefixes: Vec<&str> = vec![word];
+    prefixes.extend(stems.iter().map(String::as_str));
+    prefixes.sort_unstable();
+    prefixes.dedup();
+    for prefix in prefixes
+        .into_iter()
+        .filter(|p| p.chars().count() >= MIN_PREFIX)
+    {
+        for (_, terms) in index.words_with_prefix(prefix, PREFIX_WORDS) {
+            for term in terms {
+                slot.add(term, PREFIX);
+            }
+        }
+    }
+    // And a written word the query word extends by an ending the stemmer
+    // does not take off (`slowly` → *slow*).
+    let chars: Vec<char> = word.chars().collect();
+    for cut in 1..=MAX_ENDING {
+        let Some(len) = chars.len().checked_sub(cut).filter(|&l| l >= MIN_PREFIX) else {
+            break;
+        };
+        let shorter: String = chars[..len].iter().collect();
+        for term in index.word_terms(&shorter).unwrap_or_default() {
+            slot.add(term, PREFIX);
+        }
+    }
+    slot
+}
+
+/// The query's words (stopwords included), their stems in both languages,
+/// and the positions of the words that have slots.
+struct Query<'q> {
+    words: &'q [String],
+    stems: &'q [Vec<String>],
+    content: &'q [usize],
+}
+
+/// Adds a synonym group's other members to the slots of a member the
+/// query has (as its words in a row, or a one-word member that is a stem
+/// of a query word), each member's words sharing [`SYNONYM`].
+fn widen(index: &Index, query: &Query, group: &[&str], slots: &mut [Slot]) {
+    for (m, member) in group.iter().enumerate() {
+        let parts: Vec<&str> = member.split('-').collect();
+        for start in 0..query.words.len() {
+            let end = start + parts.len();
+            let in_a_row = query
+                .words
+                .get(start..end)
+                .is_some_and(|run| run.iter().zip(&parts).all(|(w, p)| w == p));
+            let by_stem = parts.len() == 1 && query.stems[start].iter().any(|s| s == member);
+            if !in_a_row && !by_stem {
+                continue;
+            }
+            let others = group.iter().enumerate().filter(|&(o, _)| o != m);
+            let terms: Vec<(u32, f32)> = others
+                .flat_map(|(_, other)| {
+                    let words: Vec<&str> =
+                        other.split('-').filter(|w| !index.is_stopword(w)).collect();
+                    let share = SYNONYM / words.len().max(1) as f32;
+                    words
+                        .into_iter()
+                        .flat_map(both)
+                        .filter_map(|stem| index.term(&stem))
+                        .map(move |term| (term, share))
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+            for (n, position) in query.content.iter().enumerate() {
+                if (start..end).contains(position) {
+                    for &(term, share) in &terms {
+                        slots[n].add(term, share);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// BM25F over one index: a term's rarity, and an entry's saturated,
+/// length-normalised, field-weighted count of it.
+struct Scorer<'i> {
+    index: &'i Index<'i>,
+    averages: [f32; FIELDS],
+    entries: f32,
+}
+
+impl<'i> Scorer<'i> {
+    fn new(index: &'i Index<'i>) -> Scorer<'i> {
+        Scorer {
+            index,
+            averages: index.averages(),
+            entries: index.entries() as f32,
+        }
+    }
+
+    fn idf(&self, term: u32) -> f32 {
+        let df = self.index.frequency(term) as f32;
+        (1.0 + (self.entries - df + 0.5) / (df + 0.5)).ln()
+    }
+
+    fn saturated(&self, posting: &Posting) -> f32 {
+        let lengths = self.index.lengths(posting.entry);
+        let mut weighted = 0.0;
+        for f in 0..FIELDS {
+            let norm = 1.0 - LENGTH_NORM[f] + LENGTH_NORM[f] * lengths[f] as f32 / self.averages[f];
+            weighted += WEIGHTS[f] * posting.counts[f] as f32 / norm.max(0.1);
+        }
+        weighted * (SATURATION + 1.0) / (SATURATION + weighted)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Entry, Kind, Section, SectionKey, Str, Text};
+    use std::borrow::Cow;
+
+    /// A toy entry: the same words in both languages.
+    fn entry(
+        slug: &'static str,
+        term: &'static str,
+        definition: &'static str,
+        body: &'static str,
+    ) -> Entry {
+        let s = |x: &'static str| -> Str { Cow::Borrowed(x) };
+        let t = |x: &'static str| Text([s(x), s(x)]);
+        Entry {
+            slug: s(slug),
+            kind: Kind::Concept,
+            updated: s("2026-11-29"),
+            term: t(term),
+            aliases: [Vec::new().into(), Vec::new().into()],
+            definition: t(definition),
+            duties: Vec::new().into(),
+            skills: Vec::new().into(),
+            sections: vec![Section {
+                key: SectionKey::Examples,
+                body: Some(t(body)),
+                items: Vec::new().into(),
+            }]
+            .into(),
+            related: Vec::new().into(),
+            sources: Vec::new().into(),
+        }
+    }
+
+    fn toy() -> Glossary {
+        Glossary::from_entries(vec![
+            entry(
+                "alpha",
+                "Alpha",
+                "common words about servers and pages",
+                "common common common",
+            ),
+            entry(
+                "beta",
+                "Beta",
+                "common words about pages and a rare zebra",
+                "common",
+            ),
+            entry(
+                "gamma",
+                "Zebra Crossing",
+                "common words about servers",
+                "common",
+            ),
+            entry("delta", "Delta", "common words", "the link between pages"),
+            entry(
+                "epsilon",
+                "Epsilon",
+                "common words about servers and servers and servers",
+                "common",
+            ),
+        ])
+    }
+
+    fn ranked(g: &Glossary, query: &str) -> Vec<String> {
+        search(g, query, Lang::En)
+            .iter()
+            .map(|h| g.slug(h.entry).to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_name_outranks_the_definition_and_rarity_counts() {
+        let g = toy();
+        // `zebra` names gamma and is in beta's definition.
+        assert_eq!(ranked(&g, "zebra"), ["gamma", "beta"]);
+        // A rare word decides more than a common one.
+        assert_eq!(ranked(&g, "common zebra")[0], "gamma");
+    }
+
+    #[test]
+    fn repeated_words_saturate_and_more_query_words_rank_higher() {
+        let g = toy();
+        let servers = search(&g, "servers", Lang::En);
+        let score = |slug: &str| {
+            servers
+                .iter()
+                .find(|h| g.slug(h.entry) == slug)
+                .map_or(0.0, |h| h.score)
+        };
+        // Three times the word is worth more than once, but far less
+        // than three times as much.
+        assert!(score("epsilon") > score("alpha"));
+        assert!(score("epsilon") < 2.0 * score("alpha"));
+        // Both words beat either one.
+        assert_eq!(ranked(&g, "servers pages")[0], "alpha");
+    }
+
+    #[test]
+    fn inflections_and_stopwords_do_not_stand_in_the_way() {
+        let g = toy();
+        assert_eq!(ranked(&g, "the server")[0], "epsilon");
+        assert_eq!(ranked(&g, "zebras"), ranked(&g, "zebra"));
+        // Stopwords are in no index.
+        assert!(ranked(&g, "the").is_empty());
+    }
+
+    #[test]
+    fn a_synonym_finds_the_entry_at_a_lower_weight() {
+        let g = toy();
+        // The lexicon groups `tautan` with `link`.
+        let hits = search(&g, "tautan", Lang::En);
+        assert_eq!(hits.first().map(|h| g.slug(h.entry)), Some("delta"));
+        let direct = search(&g, "link", Lang::En);
+        assert!(hits[0].score < direct[0].score);
+    }
+
+    #[test]
+    fn a_prefix_is_a_weaker_fallback() {
+        let g = toy();
+        let hits = search(&g, "zebr", Lang::En);
+        assert_eq!(hits.first().map(|h| g.slug(h.entry)), Some("gamma"));
+        assert!(hits[0].score < search(&g, "zebra", Lang::En)[0].score);
+    }
+}
