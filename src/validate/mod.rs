@@ -72,9 +72,9 @@ impl Rules {
         min_definition_words: 25,
         related: 3..=8,
         duties: 4..=6,
-        sources: 0..=3,
+        sources: 1..=3,
         address_nobody: true,
-        dated_claims_need_sources: false,
+        dated_claims_need_sources: true,
     };
 }
 

@@ -2,6 +2,7 @@
 //! every entry must take.
 
 use kamus::glossary::Glossary;
+use kamus::lookup::{Outcome, lookup};
 use kamus::model::{Kind, Lang};
 
 /// The seed page's neighbourhood and the core SEO vocabulary: every slug
@@ -67,10 +68,82 @@ const REQUIRED: &[&str] = &[
 ];
 
 #[test]
-fn the_glossary_has_at_least_150_terms() {
+fn the_glossary_has_at_least_380_terms() {
     let (status, out, _) = crate::run(&["--list"]);
     assert_eq!(status, 0);
-    assert!(out.lines().count() >= 150, "{} terms", out.lines().count());
+    assert!(out.lines().count() >= 380, "{} terms", out.lines().count());
+}
+
+#[test]
+fn every_entry_names_one_to_three_sources_by_their_address() {
+    for entry in Glossary::built_in().entries() {
+        assert!(
+            (1..=3).contains(&entry.sources.len()),
+            "{} has {} sources",
+            entry.slug,
+            entry.sources.len()
+        );
+        for source in entry.sources.iter() {
+            assert!(
+                source.url.starts_with("http"),
+                "{}: {}",
+                entry.slug,
+                source.url
+            );
+            assert!(!source.title.trim().is_empty(), "{}", entry.slug);
+        }
+    }
+}
+
+/// The rows of `data/DEMAND.md` marked covered: (English name, Indonesian
+/// names, covering slug).
+fn covered_demand() -> Vec<(String, Vec<String>, String)> {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/DEMAND.md");
+    let text = std::fs::read_to_string(path).expect("DEMAND.md is readable");
+    text.lines()
+        .filter(|l| l.starts_with("| ") && l.contains(" | ✓ "))
+        .map(|l| {
+            let cols: Vec<&str> = l.trim_matches('|').split('|').map(str::trim).collect();
+            let name = cols[0].split(" (").next().unwrap_or(cols[0]).to_owned();
+            // A bracket gives an abbreviation or a sense: the name is
+            // what stands before it.
+            let indonesian = cols[2]
+                .split(';')
+                .map(|n| n.split(" (").next().unwrap_or(n).trim())
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect();
+            let slug = cols[5].trim_start_matches("✓ ").to_owned();
+            (name, indonesian, slug)
+        })
+        .collect()
+}
+
+#[test]
+fn every_covered_demand_term_finds_its_entry_by_each_of_its_names() {
+    let glossary = Glossary::built_in();
+    let rows = covered_demand();
+    assert!(rows.len() >= 300, "{} covered rows", rows.len());
+    let mut failures = Vec::new();
+    for (name, indonesian, slug) in &rows {
+        assert!(glossary.by_slug(slug).is_some(), "{slug} is not an entry");
+        for typed in std::iter::once(name).chain(indonesian) {
+            let names_it = match lookup(&glossary, typed, true) {
+                Outcome::Found(found) => glossary.slug(found.entry) == slug,
+                Outcome::Ambiguous(entries) => entries.iter().any(|&e| glossary.slug(e) == slug),
+                Outcome::NotFound(_) => false,
+            };
+            if !names_it {
+                failures.push(format!("{typed:?} does not name {slug}"));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{}:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]

@@ -116,8 +116,11 @@ fn the_table_is_big_enough_to_mean_something() {
 fn every_miss_suggests_only_candidates_above_the_floor() {
     let glossary = Glossary::built_in();
     for &(query, want) in TABLE.iter().filter(|(_, want)| want.is_none()) {
-        let Outcome::NotFound(suggestions) = lookup(&glossary, query, false) else {
-            panic!("{query:?} resolved; want {want:?}");
+        let suggestions = match lookup(&glossary, query, false) {
+            Outcome::NotFound(suggestions) => suggestions,
+            // A shared name lists its entries instead.
+            Outcome::Ambiguous(_) => continue,
+            Outcome::Found(_) => panic!("{query:?} resolved; want {want:?}"),
         };
         assert!(suggestions.len() <= 5);
         assert!(
