@@ -1,9 +1,9 @@
 //! Full-text search: the entries that best match what a reader typed, in
 //! the form it came to mind. Each query word is read as the index was
 //! written — stopwords dropped, words stemmed in both languages — and
-//! scored by BM25F over three fields: names (of both languages, whatever
-//! the content language) far above the definition, the definition above
-//! the rest. Any word may match; entries matching more of them rank higher.
+//! scored by BM25 over three fields, each saturating on its own and
+//! weighted: names (of both languages, whatever the content language) far
+//! above the definition, the definition above the rest. Any word may match; entries matching more of them rank higher.
 //! Synonyms from the lexicon widen a word at a lower weight, and a prefix
 //! of the word as typed is a weaker fallback for what a stemmer misses.
 //!
@@ -15,14 +15,14 @@ pub mod snippet;
 use std::collections::HashMap;
 
 use crate::analyze::{both, name_words};
-use crate::fields::FIELDS;
+use crate::fields::{FIELDS, Field};
 use crate::glossary::Glossary;
 use crate::model::Lang;
 use crate::normalize::normalize;
 use crate::store::search::{Index, Posting};
 
 /// How much a match in each field counts: names, definition, body.
-const WEIGHTS: [f32; FIELDS] = [6.0, 2.0, 1.0];
+const WEIGHTS: [f32; FIELDS] = [3.0, 2.0, 1.0];
 /// How much a field's length tempers its matches (BM25's `b`): names are
 /// short and even, so their length matters little.
 const LENGTH_NORM: [f32; FIELDS] = [0.3, 0.75, 0.75];
@@ -37,7 +37,11 @@ const MIN_PREFIX: usize = 4;
 /// The most written words one prefix brings in.
 const PREFIX_WORDS: usize = 32;
 /// The longest ending taken off a query word to find a written word.
-const MAX_ENDING: usize = 2;
+const MAX_ENDING: usize = 3;
+/// Words that say the next word is not wanted.
+const NEGATIONS: &[&str] = &["tanpa", "bukan", "without", "except", "non"];
+/// What an entry named by an unwanted word keeps of its score.
+const UNWANTED: f32 = 0.5;
 
 /// A search result.
 #[derive(Clone, Debug, PartialEq)]
@@ -70,9 +74,15 @@ pub fn search(glossary: &Glossary, query: &str, lang: Lang) -> Vec<Hit> {
     let words = name_words(query);
     let search = glossary.store().search();
     let index = search.index(lang);
+    // A word after `tanpa` or `without` names what the reader does not
+    // want: it is not searched for, and entries it names rank lower.
+    let negated: Vec<usize> = (1..words.len())
+        .filter(|&i| NEGATIONS.contains(&words[i - 1].as_str()))
+        .collect();
     // Stopwords are in no index: a query of nothing else finds nothing.
     let content: Vec<usize> = (0..words.len())
-        .filter(|&i| !index.is_stopword(&words[i]))
+        .filter(|&i| !index.is_stopword(&words[i]) && !NEGATIONS.contains(&words[i].as_str()))
+        .filter(|i| !negated.contains(i))
         .collect();
     if content.is_empty() {
         return Vec::new();
@@ -80,7 +90,7 @@ pub fn search(glossary: &Glossary, query: &str, lang: Lang) -> Vec<Hit> {
     let stems: Vec<Vec<String>> = words.iter().map(|w| both(w)).collect();
     let mut slots: Vec<Slot> = content
         .iter()
-        .map(|&i| slot_of(&index, &words[i], &stems[i]))
+        .map(|&i| slot_of(&index, lang, &words[i], &stems[i]))
         .collect();
     let read = Query {
         words: &words,
@@ -109,6 +119,10 @@ pub fn search(glossary: &Glossary, query: &str, lang: Lang) -> Vec<Hit> {
         }
     }
 
+    let unwanted: Vec<u32> = negated
+        .iter()
+        .flat_map(|&i| stems[i].iter().filter_map(|s| index.term(s)))
+        .collect();
     let whole = glossary
         .exact(&normalize(query))
         .filter(|targets| targets.len() == 1)
@@ -125,7 +139,10 @@ pub fn search(glossary: &Glossary, query: &str, lang: Lang) -> Vec<Hit> {
             // More of the query matched ranks higher, as Lucene's
             // coordination factor has it.
             let coverage = matched.len() as f32 / slots.len() as f32;
-            let score = scores.iter().sum::<f32>() * (0.5 + 0.5 * coverage);
+            let mut score = scores.iter().sum::<f32>() * (0.25 + 0.75 * coverage);
+            if names_any(&index, entry, &unwanted) {
+                score *= UNWANTED;
+            }
             let hit = Hit {
                 entry: entry as usize,
                 score: f64::from(score),
@@ -143,9 +160,18 @@ pub fn search(glossary: &Glossary, query: &str, lang: Lang) -> Vec<Hit> {
     hits.into_iter().map(|(_, hit)| hit).collect()
 }
 
+/// Whether any of `terms` is in the names of `entry`.
+fn names_any(index: &Index, entry: u32, terms: &[u32]) -> bool {
+    terms.iter().any(|&term| {
+        index
+            .postings(term)
+            .any(|p| p.entry == entry && p.counts[Field::Name as usize] > 0)
+    })
+}
+
 /// A query word's terms: its stems in both languages, then, weaker, the
 /// terms of written words it starts (`crawl` → *crawler*, *crawling*).
-fn slot_of(index: &Index, word: &str, stems: &[String]) -> Slot {
+fn slot_of(index: &Index, lang: Lang, word: &str, stems: &[String]) -> Slot {
     let mut slot = Slot {
         word: word.to_owned(),
         terms: Vec::new(),
@@ -155,14 +181,15 @@ fn slot_of(index: &Index, word: &str, stems: &[String]) -> Slot {
             slot.add(term, 1.0);
         }
     }
-    let mut prefixes: Vec<&str> = vec![word];
-    prefixes.extend(stems.iter().map(String::as_str));
+    // Prefixes: the word as typed and its stems in the content language
+    // (`hacked` → `hack` → *hacker*), never its stem in the other one,
+    // which can be a stub (`membeli` → `memb` in English) that starts
+    // every other word.
+    let mut prefixes = vec![word.to_owned()];
+    prefixes.extend(crate::analyze::stems(word, lang));
     prefixes.sort_unstable();
     prefixes.dedup();
-    for prefix in prefixes
-        .into_iter()
-        .filter(|p| p.chars().count() >= MIN_PREFIX)
-    {
+    for prefix in prefixes.iter().filter(|p| p.chars().count() >= MIN_PREFIX) {
         for (_, terms) in index.words_with_prefix(prefix, PREFIX_WORDS) {
             for term in terms {
                 slot.add(term, PREFIX);
@@ -233,8 +260,11 @@ fn widen(index: &Index, query: &Query, group: &[&str], slots: &mut [Slot]) {
     }
 }
 
-/// BM25F over one index: a term's rarity, and an entry's saturated,
-/// length-normalised, field-weighted count of it.
+/// BM25 over the fields of one index: a term's rarity, times each field's
+/// saturated, length-normalised count of it, weighted by the field. Each
+/// field saturates on its own (rather than summing counts first, as BM25F
+/// does), so that a match in a name stays worth several in the body
+/// however often the body repeats the word.
 struct Scorer<'i> {
     index: &'i Index<'i>,
     averages: [f32; FIELDS],
@@ -257,12 +287,17 @@ impl<'i> Scorer<'i> {
 
     fn saturated(&self, posting: &Posting) -> f32 {
         let lengths = self.index.lengths(posting.entry);
-        let mut weighted = 0.0;
+        let mut score = 0.0;
         for f in 0..FIELDS {
+            let count = posting.counts[f] as f32;
+            if count == 0.0 {
+                continue;
+            }
             let norm = 1.0 - LENGTH_NORM[f] + LENGTH_NORM[f] * lengths[f] as f32 / self.averages[f];
-            weighted += WEIGHTS[f] * posting.counts[f] as f32 / norm.max(0.1);
+            let tf = count / norm.max(0.1);
+            score += WEIGHTS[f] * tf * (SATURATION + 1.0) / (SATURATION + tf);
         }
-        weighted * (SATURATION + 1.0) / (SATURATION + weighted)
+        score
     }
 }
 

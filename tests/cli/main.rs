@@ -10,6 +10,7 @@ mod lookup;
 mod output;
 mod precision;
 mod properties;
+mod relevance;
 mod shared;
 mod shell;
 mod user;
