@@ -65,7 +65,7 @@ static LARGE: LazyLock<Case> = LazyLock::new(|| {
         .definition
         .get(Lang::Id)
         .split(|c: char| !c.is_alphanumeric())
-        .find(|w| w.len() >= 6 && search(&glossary, w, Lang::Id).len() < 100)
+        .find(|w| w.len() >= 6 && search(&glossary, w, Lang::Id, 0).len() < 100)
         .unwrap_or("kaka")
         .to_lowercase();
     Case {
@@ -121,5 +121,5 @@ fn fuzzy_miss(bencher: Bencher, size: &str) {
 #[divan::bench(args = SIZES)]
 fn full_text_search(bencher: Bencher, size: &str) {
     let c = case(size);
-    bencher.bench(|| search(&c.glossary, black_box(&c.search), Lang::Id));
+    bencher.bench(|| search(&c.glossary, black_box(&c.search), Lang::Id, 10));
 }

@@ -12,7 +12,7 @@
 use fst::Automaton;
 
 /// The longest query the automaton takes; longer ones match nothing.
-pub const MAX_QUERY: usize = 40;
+pub const MAX_QUERY: usize = 32;
 
 /// The optimal-string-alignment distance between `a` and `b`: strsim's.
 pub fn edits(a: &str, b: &str) -> usize {
@@ -51,6 +51,8 @@ pub struct Within<'q> {
     /// Whether a `-` ends the key: a search over compact keys skips the
     /// hyphenated ones, whose compact forms are in the index too.
     compact_only: bool,
+    /// Whether the key must start as the query does.
+    same_start: bool,
 }
 
 impl<'q> Within<'q> {
@@ -59,7 +61,15 @@ impl<'q> Within<'q> {
             query: if query.len() <= MAX_QUERY { query } else { &[] },
             limit: if query.len() <= MAX_QUERY { limit } else { 0 },
             compact_only,
+            same_start: false,
         }
+    }
+
+    /// Only keys with the query's first byte: a walk that prunes every
+    /// other branch at once.
+    pub fn same_start(mut self) -> Within<'q> {
+        self.same_start = true;
+        self
     }
 }
 
@@ -105,7 +115,8 @@ impl Automaton for Within<'_> {
 
     fn accept(&self, rows: &Rows, byte: u8) -> Rows {
         let mut next = rows.clone();
-        if rows.dead || (self.compact_only && byte == b'-') {
+        let wrong_start = self.same_start && rows.read == 0 && self.query.first() != Some(&byte);
+        if rows.dead || wrong_start || (self.compact_only && byte == b'-') {
             next.dead = true;
             return next;
         }
@@ -194,6 +205,22 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn same_start_keeps_only_keys_with_the_first_byte() {
+        let words = ["nginx", "ngnix", "angix", "python"];
+        let mut sorted = words.to_vec();
+        sorted.sort_unstable();
+        let set = Set::from_iter(&sorted).expect("sorted words");
+        let mut stream = set
+            .search(Within::new(b"nginx", 2, true).same_start())
+            .into_stream();
+        let mut found = Vec::new();
+        while let Some(key) = stream.next() {
+            found.push(String::from_utf8_lossy(key).into_owned());
+        }
+        assert_eq!(found, ["nginx", "ngnix"]);
     }
 
     #[test]

@@ -92,7 +92,7 @@ pub fn query(data: &[u8]) {
         }
     }
     for lang in Lang::ALL {
-        for hit in search(glossary, &query, lang) {
+        for hit in search(glossary, &query, lang, 0) {
             assert!(hit.entry < glossary.len());
             let snippet = crate::search::snippet::snippet(glossary, hit.entry, lang, &hit.terms);
             assert_clean("snippet", &snippet.text);

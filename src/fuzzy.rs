@@ -19,6 +19,7 @@
 //! automaton, and from the fst of their words, so a query costs about the
 //! same whatever the size of the glossary.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 use fst::automaton::{Automaton, Str};
@@ -35,6 +36,10 @@ pub const MAX_SUGGESTIONS: usize = 5;
 /// The lowest score of a suggestion: a key sharing a word, barely.
 pub const SUGGEST_FLOOR: f64 = 0.45;
 
+/// A walk of the keys: its edit budget, whether it kept only keys that
+/// start as the query does, and the keys (compact) it found, with rows.
+type Walk = (u8, bool, Vec<(String, u64)>);
+
 /// A normalised query, with what every comparison needs computed once.
 pub struct Query<'a> {
     /// The query with its hyphens: `back-end-dev`.
@@ -42,6 +47,9 @@ pub struct Query<'a> {
     compact: String,
     words: Vec<&'a str>,
     digits: String,
+    /// The walks of the keys made so far, by edit budget, and what each
+    /// found.
+    walked: RefCell<Vec<Walk>>,
 }
 
 impl<'a> Query<'a> {
@@ -51,7 +59,42 @@ impl<'a> Query<'a> {
             compact: compact(key),
             words: key.split('-').filter(|w| !w.is_empty()).collect(),
             digits: digits(key),
+            walked: RefCell::new(Vec::new()),
         }
+    }
+
+    /// The compact keys within `limit` edits of the query, with their rows;
+    /// with `same_start`, only those that start as the query does. Walks
+    /// are kept, so that resolving and then suggesting walk once.
+    fn near(&self, glossary: &Glossary, limit: u8, same_start: bool) -> Vec<(String, u64)> {
+        let mut walked = self.walked.borrow_mut();
+        let kept = walked
+            .iter()
+            .find(|(l, s, _)| *l == limit && (*s == same_start || !*s))
+            .map(|(_, s, keys)| (*s, keys.clone()));
+        if let Some((kept_same_start, keys)) = kept {
+            let first = self.compact.as_bytes().first();
+            return keys
+                .into_iter()
+                .filter(|(key, _)| {
+                    !same_start || kept_same_start || key.as_bytes().first() == first
+                })
+                .collect();
+        }
+        let map = glossary.names().keys();
+        let within = Within::new(self.compact.as_bytes(), limit, true);
+        let within = if same_start {
+            within.same_start()
+        } else {
+            within
+        };
+        let mut stream = map.search(within).into_stream();
+        let mut keys = Vec::new();
+        while let Some((key, row)) = stream.next() {
+            keys.push((String::from_utf8_lossy(key).into_owned(), row));
+        }
+        walked.push((limit, same_start, keys.clone()));
+        keys
     }
 
     fn letters(&self) -> usize {
@@ -142,10 +185,10 @@ pub fn resolve(glossary: &Glossary, query: &Query) -> Option<(usize, f64)> {
         if fewest <= 1 {
             break;
         }
-        let within = Within::new(query.compact.as_bytes(), walk, true);
-        let mut stream = keys.search(within).into_stream();
-        while let Some((key, row)) = stream.next() {
-            let key = String::from_utf8_lossy(key);
+        // Beyond one edit, only keys that start as the query does: a slip
+        // in the first letter counts two, so any other is over the budget,
+        // and the walk prunes every other branch at once.
+        for (key, row) in query.near(glossary, walk, walk > 1) {
             // A key the narrower walk weighed comes again: weighing it
             // twice changes nothing.
             if let Some(edits) = query.slip_of(&key) {
@@ -279,11 +322,7 @@ pub fn suggest(glossary: &Glossary, query: &Query) -> Vec<(usize, f64)> {
     let n = query.letters();
     let limit = suggest_limit(n);
     if limit > 0 {
-        let keys = names.keys();
-        let within = Within::new(query.compact.as_bytes(), limit, true);
-        let mut stream = keys.search(within).into_stream();
-        while let Some((key, row)) = stream.next() {
-            let key = String::from_utf8_lossy(key);
+        for (key, row) in query.near(glossary, limit, false) {
             let edits = edits(&query.compact, &key);
             let score = 1.0 - edits as f64 / n.max(key.len()) as f64;
             consider(&names.targets(row as usize), score);

@@ -17,7 +17,7 @@ pub fn run(settings: &Settings, glossary: &Glossary, query: &str, limit: usize) 
     if normalize(query).is_empty() {
         return Report::error("the search query has no letters or digits");
     }
-    let mut hits = search::search(glossary, query, settings.lang);
+    let hits = search::search(glossary, query, settings.lang, limit);
     let mut report = Report::new(if hits.is_empty() {
         Status::NotFound
     } else {
@@ -25,9 +25,6 @@ pub fn run(settings: &Settings, glossary: &Glossary, query: &str, limit: usize) 
     });
     if hits.is_empty() {
         report.note(format!("nothing found for '{}'", shown(query)));
-    }
-    if limit > 0 {
-        hits.truncate(limit);
     }
     let lang = settings.lang;
     // Snippets only for the hits printed.

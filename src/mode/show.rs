@@ -94,7 +94,7 @@ fn with_search_hits(
     lang: Lang,
     mut suggestions: Vec<(usize, f64)>,
 ) -> Vec<(usize, f64)> {
-    let hits = search::search(glossary, query, lang);
+    let hits = search::search(glossary, query, lang, MAX_SUGGESTIONS);
     let best = hits.first().map_or(1.0, |h| h.score.max(f64::MIN_POSITIVE));
     for hit in hits {
         if suggestions.len() >= MAX_SUGGESTIONS {

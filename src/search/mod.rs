@@ -12,8 +12,6 @@
 
 pub mod snippet;
 
-use std::collections::HashMap;
-
 use crate::analyze::{both, name_words};
 use crate::fields::{FIELDS, Field};
 use crate::glossary::Glossary;
@@ -69,8 +67,9 @@ impl Slot {
     }
 }
 
-/// The entries matching `query` in `lang`, best first (ties by slug).
-pub fn search(glossary: &Glossary, query: &str, lang: Lang) -> Vec<Hit> {
+/// The best `limit` entries matching `query` in `lang` (all of them for
+/// 0), best first (ties by slug).
+pub fn search(glossary: &Glossary, query: &str, lang: Lang, limit: usize) -> Vec<Hit> {
     let words = name_words(query);
     let search = glossary.store().search();
     let index = search.index(lang);
@@ -101,20 +100,24 @@ pub fn search(glossary: &Glossary, query: &str, lang: Lang) -> Vec<Hit> {
         widen(&index, &read, &group, &mut slots);
     }
 
-    let mut tally: HashMap<u32, (Vec<f32>, Vec<u32>)> = HashMap::new();
+    // Each entry's best score per slot, in one flat table; the entries
+    // touched, in the order first met.
+    let width = slots.len();
+    let mut scores = vec![0.0_f32; index.entries() * width];
+    let mut touched: Vec<u32> = Vec::new();
     let scorer = Scorer::new(&index);
     for (n, slot) in slots.iter().enumerate() {
         for &(term, weight) in &slot.terms {
-            let idf = scorer.idf(term);
+            let idf = scorer.idf(term) * weight;
             for posting in index.postings(term) {
-                let score = idf * scorer.saturated(&posting) * weight;
-                let (scores, terms) = tally
-                    .entry(posting.entry)
-                    .or_insert_with(|| (vec![0.0; slots.len()], Vec::new()));
-                scores[n] = scores[n].max(score);
-                if !terms.contains(&term) {
-                    terms.push(term);
+                let Some(row) = scores.get_mut(posting.entry as usize * width..) else {
+                    continue;
+                };
+                if row[..width].iter().all(|&s| s == 0.0) {
+                    touched.push(posting.entry);
                 }
+                let score = idf * scorer.saturated(&posting);
+                row[n] = row[n].max(score);
             }
         }
     }
@@ -127,45 +130,63 @@ pub fn search(glossary: &Glossary, query: &str, lang: Lang) -> Vec<Hit> {
         .exact(&normalize(query))
         .filter(|targets| targets.len() == 1)
         .map(|targets| targets[0].entry);
-    let mut hits: Vec<(bool, Hit)> = tally
+    let mut ranked: Vec<(bool, f32, u32)> = touched
         .into_iter()
-        .map(|(entry, (scores, terms))| {
-            let matched: Vec<String> = scores
-                .iter()
-                .zip(&slots)
-                .filter(|(s, _)| **s > 0.0)
-                .map(|(_, slot)| slot.word.clone())
-                .collect();
+        .map(|entry| {
+            let row = &scores[entry as usize * width..][..width];
+            let matched = row.iter().filter(|&&s| s > 0.0).count();
             // More of the query matched ranks higher, as Lucene's
             // coordination factor has it.
-            let coverage = matched.len() as f32 / slots.len() as f32;
-            let mut score = scores.iter().sum::<f32>() * (0.25 + 0.75 * coverage);
-            if names_any(&index, entry, &unwanted) {
+            let coverage = matched as f32 / width as f32;
+            let mut score = row.iter().sum::<f32>() * (0.25 + 0.75 * coverage);
+            if !unwanted.is_empty() && names_any(&index, entry, &unwanted) {
                 score *= UNWANTED;
             }
-            let hit = Hit {
-                entry: entry as usize,
-                score: f64::from(score),
-                matched,
-                terms,
-            };
-            (whole == Some(entry), hit)
+            (whole == Some(entry), score, entry)
         })
         .collect();
-    hits.sort_by(|(wa, a), (wb, b)| {
-        wb.cmp(wa)
-            .then(b.score.total_cmp(&a.score))
-            .then(a.entry.cmp(&b.entry))
-    });
-    hits.into_iter().map(|(_, hit)| hit).collect()
+    let order = |a: &(bool, f32, u32), b: &(bool, f32, u32)| {
+        b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2))
+    };
+    // Only the hits to print are put in order.
+    if limit > 0 && ranked.len() > limit {
+        ranked.select_nth_unstable_by(limit - 1, order);
+        ranked.truncate(limit);
+    }
+    ranked.sort_by(order);
+    ranked
+        .into_iter()
+        .map(|(_, score, entry)| {
+            let row = &scores[entry as usize * width..][..width];
+            let mut terms = Vec::new();
+            for (slot, _) in slots.iter().zip(row).filter(|(_, s)| **s > 0.0) {
+                for &(term, _) in &slot.terms {
+                    if !terms.contains(&term) && index.has_posting(term, entry) {
+                        terms.push(term);
+                    }
+                }
+            }
+            Hit {
+                entry: entry as usize,
+                score: f64::from(score),
+                matched: slots
+                    .iter()
+                    .zip(row)
+                    .filter(|(_, s)| **s > 0.0)
+                    .map(|(slot, _)| slot.word.clone())
+                    .collect(),
+                terms,
+            }
+        })
+        .collect()
 }
 
 /// Whether any of `terms` is in the names of `entry`.
 fn names_any(index: &Index, entry: u32, terms: &[u32]) -> bool {
     terms.iter().any(|&term| {
         index
-            .postings(term)
-            .any(|p| p.entry == entry && p.counts[Field::Name as usize] > 0)
+            .posting(term, entry)
+            .is_some_and(|p| p.counts[Field::Name as usize] > 0)
     })
 }
 
@@ -282,7 +303,9 @@ impl<'i> Scorer<'i> {
 
     fn idf(&self, term: u32) -> f32 {
         let df = self.index.frequency(term) as f32;
-        (1.0 + (self.entries - df + 0.5) / (df + 0.5)).ln()
+        // libm's pure-Rust logarithm: std's would link the system libm,
+        // one more shared library for every run to load.
+        libm::logf(1.0 + (self.entries - df + 0.5) / (df + 0.5))
     }
 
     fn saturated(&self, posting: &Posting) -> f32 {
@@ -367,7 +390,7 @@ mod tests {
     }
 
     fn ranked(g: &Glossary, query: &str) -> Vec<String> {
-        search(g, query, Lang::En)
+        search(g, query, Lang::En, 0)
             .iter()
             .map(|h| g.slug(h.entry).to_owned())
             .collect()
@@ -385,7 +408,7 @@ mod tests {
     #[test]
     fn repeated_words_saturate_and_more_query_words_rank_higher() {
         let g = toy();
-        let servers = search(&g, "servers", Lang::En);
+        let servers = search(&g, "servers", Lang::En, 0);
         let score = |slug: &str| {
             servers
                 .iter()
@@ -413,17 +436,17 @@ mod tests {
     fn a_synonym_finds_the_entry_at_a_lower_weight() {
         let g = toy();
         // The lexicon groups `tautan` with `link`.
-        let hits = search(&g, "tautan", Lang::En);
+        let hits = search(&g, "tautan", Lang::En, 0);
         assert_eq!(hits.first().map(|h| g.slug(h.entry)), Some("delta"));
-        let direct = search(&g, "link", Lang::En);
+        let direct = search(&g, "link", Lang::En, 0);
         assert!(hits[0].score < direct[0].score);
     }
 
     #[test]
     fn a_prefix_is_a_weaker_fallback() {
         let g = toy();
-        let hits = search(&g, "zebr", Lang::En);
+        let hits = search(&g, "zebr", Lang::En, 0);
         assert_eq!(hits.first().map(|h| g.slug(h.entry)), Some("gamma"));
-        assert!(hits[0].score < search(&g, "zebra", Lang::En)[0].score);
+        assert!(hits[0].score < search(&g, "zebra", Lang::En, 0)[0].score);
     }
 }

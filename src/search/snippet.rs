@@ -1,14 +1,15 @@
 //! Snippets: a line of a hit's own text around the first word that
 //! matched, with every matching word in it marked, built only for the hits
-//! that are printed. A word matches when the index maps it, as written, to
-//! one of the terms the search matched: no stemming at run time.
+//! that are printed. A word matches when it is one of the written forms the
+//! index keeps for the terms the search matched: no stemming at run time.
 
+use std::collections::HashSet;
 use std::ops::Range;
 
+use crate::fields::Field;
 use crate::glossary::Glossary;
 use crate::model::Lang;
 use crate::normalize::{normalize, word_ranges};
-use crate::store::search::Index;
 
 /// The longest snippet, in characters.
 pub const LENGTH: usize = 80;
@@ -28,23 +29,37 @@ pub struct Snippet {
 pub fn snippet(glossary: &Glossary, entry: usize, lang: Lang, terms: &[u32]) -> Snippet {
     let index = glossary.store().search().index(lang);
     let texts = glossary.store().texts(entry, lang);
-    let matches = |word: &str| matches(&index, word, terms);
-    for (_, text) in &texts {
-        let ranges: Vec<Range<usize>> = word_ranges(text).collect();
-        if let Some(first) = ranges.iter().position(|r| matches(&text[r.clone()])) {
+    // The words as written that match: a snippet reads no stems.
+    let forms: HashSet<&str> = terms.iter().flat_map(|&t| index.forms(t)).collect();
+    let matches = |word: &str| forms.contains(normalize(word).as_str());
+    // Where only names matched, no text needs reading.
+    let entry_id = u32::try_from(entry).unwrap_or(u32::MAX);
+    let in_text = terms.iter().any(|&t| {
+        index.posting(t, entry_id).is_some_and(|p| {
+            p.counts[Field::Definition as usize] + p.counts[Field::Body as usize] > 0
+        })
+    });
+    for (_, text) in texts.iter().filter(|_| in_text) {
+        // Word ranges up to the first match, and enough after it for a
+        // snippet: the rest of the text is never looked at.
+        let mut ranges: Vec<Range<usize>> = Vec::new();
+        let mut first = None;
+        for range in word_ranges(text) {
+            if first.is_none() && matches(&text[range.clone()]) {
+                first = Some(ranges.len());
+            }
+            ranges.push(range);
+            if first.is_some_and(|f| ranges.len() > f + LENGTH / 2) {
+                break;
+            }
+        }
+        if let Some(first) = first {
             return excerpt(text, &ranges, first.saturating_sub(BEFORE), &matches);
         }
     }
     let definition = texts.first().map_or("", |(_, text)| text);
-    let ranges: Vec<Range<usize>> = word_ranges(definition).collect();
+    let ranges: Vec<Range<usize>> = word_ranges(definition).take(LENGTH / 2).collect();
     excerpt(definition, &ranges, 0, &|_: &str| false)
-}
-
-/// Whether a word of a text, as written, is one of `terms`.
-fn matches(index: &Index, word: &str, terms: &[u32]) -> bool {
-    index
-        .word_terms(&normalize(word))
-        .is_some_and(|found| found.iter().any(|t| terms.contains(t)))
 }
 
 /// About [`LENGTH`] characters of `text` from word `from` on, words joined
@@ -65,9 +80,10 @@ fn excerpt(
     }
     let rest = &text[start..];
     let mut used = 0;
-    let pieces = rest.split_whitespace();
     let mut cursor = start;
-    for piece in pieces {
+    // The word ranges, met in order as the pieces are.
+    let mut next = from;
+    for piece in rest.split_whitespace() {
         let len = piece.chars().count();
         if used > 0 && used + 1 + len > LENGTH {
             out.text.push('…');
@@ -82,11 +98,12 @@ fn excerpt(
         cursor = at + piece.len();
         let base = out.text.len();
         out.text.push_str(piece);
-        for range in ranges.iter().filter(|r| r.start >= at && r.end <= cursor) {
-            if matches(&text[range.clone()]) {
+        while let Some(range) = ranges.get(next).filter(|r| r.end <= cursor) {
+            if range.start >= at && matches(&text[range.clone()]) {
                 out.marks
                     .push(base + range.start - at..base + range.end - at);
             }
+            next += 1;
         }
         used += len;
     }

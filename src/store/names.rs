@@ -130,9 +130,11 @@ impl<'a> Names<'a> {
     pub fn text(&self, row: usize) -> &'a str {
         let at = self.part.idx(slot::ROWS) + row * ROW;
         let (offset, len) = (self.part.idx(at), self.part.idx(at + 1));
+        // Only this key's bytes are checked, not the whole text.
         self.part
-            .text(slot::TEXT_AT, slot::TEXT_LEN)
+            .bytes(slot::TEXT_AT, slot::TEXT_LEN)
             .get(offset..offset + len)
+            .and_then(|b| std::str::from_utf8(b).ok())
             .unwrap_or("")
     }
 

@@ -45,7 +45,14 @@ mod lang_slot {
     pub const LENGTHS: usize = 9;
     /// The average length of each field, as `f32` bits.
     pub const AVERAGE: usize = 10;
-    pub const LEN: usize = 13;
+    /// Per term: the first of its written forms in [`FORM_SPANS`], and how
+    /// many.
+    pub const FORMS: usize = 13;
+    /// Per written form: its offset and length in the written words.
+    pub const FORM_SPANS: usize = 14;
+    pub const WRITTEN_AT: usize = 15;
+    pub const WRITTEN_LEN: usize = 16;
+    pub const LEN: usize = 17;
 }
 
 const HEADER: usize = slot::LANGS + 2 * lang_slot::LEN;
@@ -151,6 +158,31 @@ pub fn encode(entries: &[Entry], lexicon: &Lexicon) -> Vec<u8> {
             w.extend(stems.iter().map(|s| word(terms[s.as_str()])));
             offset += 1 + stems.len() as u64;
         }
+        // Every term's written forms, for snippets to find without stemming.
+        let mut written = String::new();
+        let mut spans: Vec<(u32, u32)> = Vec::with_capacity(b.words.len());
+        let mut forms: Vec<Vec<u32>> = vec![Vec::new(); terms.len()];
+        for (id, (form, stems)) in b.words.iter().enumerate() {
+            spans.push((word(written.len()), word(form.len())));
+            written.push_str(form);
+            for stem in stems {
+                forms[terms[stem.as_str()]].push(word(id));
+            }
+        }
+        w.table(at + lang_slot::FORMS);
+        let mut first = 0;
+        for list in &forms {
+            w.extend([word(first), word(list.len())]);
+            first += list.len();
+        }
+        w.table(at + lang_slot::FORM_SPANS);
+        for list in &forms {
+            for &id in list {
+                let (offset, len) = spans[id as usize];
+                w.extend([offset, len]);
+            }
+        }
+        blobs.push((at + lang_slot::WRITTEN_AT, written.into_bytes()));
         w.table(at + lang_slot::LENGTHS);
         let mut totals = [0_u64; FIELDS];
         for lengths in &b.lengths {
@@ -312,6 +344,48 @@ impl<'a> Index<'a> {
                 entry: self.part.word(at),
                 counts: [packed & 0xFF, packed >> 8 & 0xFF, packed >> 16],
             }
+        })
+    }
+
+    /// The posting of `entry` for the term, if the entry has it: a binary
+    /// search of the term's postings, which are in entry order.
+    pub fn posting(&self, term: u32, entry: u32) -> Option<Posting> {
+        let row = self.part.idx(self.slot(lang_slot::TERMS)) + 2 * term as usize;
+        let (first, count) = (self.part.idx(row), self.part.idx(row + 1));
+        let table = self.part.idx(self.slot(lang_slot::POSTINGS));
+        let at = |p: usize| table + 2 * (first + p);
+        let i = crate::store::partition_point(count, |p| self.part.word(at(p)) < entry);
+        (i < count && self.part.word(at(i)) == entry).then(|| {
+            let packed = self.part.word(at(i) + 1);
+            Posting {
+                entry,
+                counts: [packed & 0xFF, packed >> 8 & 0xFF, packed >> 16],
+            }
+        })
+    }
+
+    /// Whether `entry` has the term.
+    pub fn has_posting(&self, term: u32, entry: u32) -> bool {
+        self.posting(term, entry).is_some()
+    }
+
+    /// The words as written whose stems include the term.
+    pub fn forms(&self, term: u32) -> impl Iterator<Item = &'a str> + '_ {
+        let row = self.part.idx(self.slot(lang_slot::FORMS)) + 2 * term as usize;
+        let (first, count) = (self.part.idx(row), self.part.idx(row + 1));
+        let spans = self.part.idx(self.slot(lang_slot::FORM_SPANS));
+        let written = self.part.bytes(
+            self.slot(lang_slot::WRITTEN_AT),
+            self.slot(lang_slot::WRITTEN_LEN),
+        );
+        (first..first + count).filter_map(move |f| {
+            let (offset, len) = (
+                self.part.idx(spans + 2 * f),
+                self.part.idx(spans + 2 * f + 1),
+            );
+            written
+                .get(offset..offset + len)
+                .and_then(|b| std::str::from_utf8(b).ok())
         })
     }
 

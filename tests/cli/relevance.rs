@@ -425,7 +425,7 @@ fn measure(glossary: &Glossary, set: &[(&str, &[&str])], lang: Lang) -> (f64, f6
                 "{query}: {slug} is not an entry"
             );
         }
-        let hits = search(glossary, query, lang);
+        let hits = search(glossary, query, lang, 3);
         let top: Vec<&str> = hits
             .iter()
             .take(3)
