@@ -290,6 +290,8 @@ struct Scorer<'i> {
     index: &'i Index<'i>,
     averages: [f32; FIELDS],
     entries: f32,
+    /// Where the field lengths are, read once.
+    lengths: usize,
 }
 
 impl<'i> Scorer<'i> {
@@ -298,6 +300,7 @@ impl<'i> Scorer<'i> {
             index,
             averages: index.averages(),
             entries: index.entries() as f32,
+            lengths: index.lengths_table(),
         }
     }
 
@@ -309,7 +312,7 @@ impl<'i> Scorer<'i> {
     }
 
     fn saturated(&self, posting: &Posting) -> f32 {
-        let lengths = self.index.lengths(posting.entry);
+        let lengths = self.index.lengths_at(self.lengths, posting.entry);
         let mut score = 0.0;
         for f in 0..FIELDS {
             let count = posting.counts[f] as f32;

@@ -421,9 +421,15 @@ impl<'a> Index<'a> {
         out
     }
 
-    /// The length of each field of an entry, in words.
-    pub fn lengths(&self, entry: u32) -> Counts {
-        let at = self.part.idx(self.slot(lang_slot::LENGTHS)) + FIELDS * entry as usize;
+    /// Where the table of field lengths starts, for [`Index::lengths_at`].
+    pub fn lengths_table(&self) -> usize {
+        self.part.idx(self.slot(lang_slot::LENGTHS))
+    }
+
+    /// The length of each field of an entry, in words, from the table at
+    /// `table`.
+    pub fn lengths_at(&self, table: usize, entry: u32) -> Counts {
+        let at = table + FIELDS * entry as usize;
         [
             self.part.word(at),
             self.part.word(at + 1),
