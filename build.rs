@@ -30,7 +30,7 @@ mod normalize;
 #[allow(dead_code)]
 #[path = "src/store/mod.rs"]
 mod store;
-#[allow(dead_code)]
+#[allow(dead_code, unused_imports)]
 #[path = "src/validate/mod.rs"]
 mod validate;
 

@@ -372,7 +372,15 @@ fn sources_are_titled_web_addresses_without_tracking() {
         ["t/contoh.toml:4:73: source `https://a.org` is listed twice"]
     );
     let field = with_sources(r#"[{ title = "A", link = "https://a.org" }]"#);
-    assert!(problems(&field)[0].contains("unknown field `link`"));
+    let got = problems(&field);
+    assert!(
+        got.iter().any(|p| p.contains("unknown field `link`")),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|p| p.contains("missing field `url`")),
+        "{got:?}"
+    );
 }
 
 #[test]
@@ -447,4 +455,28 @@ fn a_tab_is_whitespace_but_other_controls_are_refused() {
         problems(&belled),
         ["t/contoh.toml:14:6: text contains the control character U+0007"]
     );
+}
+
+#[test]
+fn every_problem_of_the_shape_is_reported_at_once() {
+    // An unknown field, a missing one, a wrong type, a text without a
+    // language and a section of the wrong shape: five problems, one run.
+    let text = BASE
+        .replace("updated = 2026-11-28\n", "colour = \"red\"\n")
+        .replace("related = [\"other\"]", "related = \"other\"")
+        .replace("en = \"Example\"\n", "")
+        + "\n[[sections]]\nkey = 7\n";
+    let got = problems(&text);
+    for want in [
+        "t/contoh.toml:1:1: missing field `updated`",
+        "t/contoh.toml:2:1: unknown field `colour`",
+        "t/contoh.toml:3:11: invalid type: string, expected an array",
+        "t/contoh.toml:5:1: missing field `en`",
+        "invalid type: integer `7`, expected a string",
+    ] {
+        assert!(
+            got.iter().any(|p| p.starts_with(want) || p.ends_with(want)),
+            "{want} not in {got:#?}"
+        );
+    }
 }
