@@ -1,6 +1,7 @@
 //! Validates the glossary under `data/` (or `$KAMUS_DATA_DIR`) and compiles
 //! it into a store (`src/store.rs`) written to `$OUT_DIR/glossary.txt` and
-//! `glossary.bin`, which `src/embedded.rs` includes. Any problem fails the
+//! `glossary.bin`, with its fingerprint in `glossary.id`, which
+//! `src/embedded.rs` includes. Any problem fails the
 //! build, each one listed as `file:line:col: message`.
 
 // A build script talks to cargo on stdout and to the developer on stderr.
@@ -95,7 +96,17 @@ fn main() {
     let store = store::encode(&entries, &lexicon);
     let (text, data) = store.parts();
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
-    for (name, bytes) in [("glossary.txt", text.as_bytes()), ("glossary.bin", data)] {
+    // What a cache built over this glossary is recognised by.
+    let id = format!(
+        "{:016x}{:016x}",
+        files::fingerprint(text.as_bytes()),
+        files::fingerprint(data)
+    );
+    for (name, bytes) in [
+        ("glossary.txt", text.as_bytes()),
+        ("glossary.bin", data),
+        ("glossary.id", id.as_bytes()),
+    ] {
         if let Err(e) = fs::write(out.join(name), bytes) {
             fail(&[format!("{}: cannot write: {e}", out.join(name).display())]);
         }

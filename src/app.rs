@@ -28,13 +28,19 @@ pub fn main() -> ExitCode {
         &|name| std::env::var(name).ok(),
         io::stdout().is_terminal(),
     );
-    let (glossary, warnings) = if cli.generate.is_some() || cli.check.is_some() {
-        (Glossary::built_in(), Vec::new())
+    let (glossary, skipped) = if cli.generate.is_some() || cli.check.is_some() {
+        (Glossary::built_in(), 0)
     } else {
         user::glossary_from_env()
     };
     let mut report = run(&cli, &settings, &glossary);
-    report.notes.splice(0..0, warnings);
+    if skipped > 0 {
+        let plural = if skipped == 1 { "" } else { "s" };
+        report.notes.insert(
+            0,
+            format!("kamus: KAMUS_PATH: {skipped} file{plural} skipped for problems; `kamus --check` lists them"),
+        );
+    }
     finish(report)
 }
 

@@ -18,7 +18,8 @@ pub fn toml_files(folder: &Path) -> Result<Vec<PathBuf>, String> {
         .map(|e| e.path())
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
-    files.sort();
+    // One folder: ordering by name is ordering by path, and cheaper.
+    files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
     Ok(files)
 }
 
@@ -53,5 +54,13 @@ pub fn read_text(path: &Path) -> Result<String, String> {
             "not UTF-8 text (invalid byte at offset {})",
             e.utf8_error().valid_up_to()
         )
+    })
+}
+
+/// A 64-bit FNV-1a hash of `bytes`: stable across builds and platforms,
+/// for naming and recognising generated files (not for security).
+pub fn fingerprint(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &b| {
+        (hash ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
 }

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use crate::glossary::Glossary;
 use crate::lookup::{Found, Outcome, lookup};
-use crate::model::{Entry, Lang, SectionKey};
+use crate::model::{Lang, SectionKey};
 use crate::render::json::{self, EntryJson};
 use crate::render::{Candidate, View, markdown, shown, text};
 use crate::search::search;
@@ -19,11 +19,6 @@ use crate::validate::{Source, is_forbidden, validate};
 fn built_in() -> &'static Glossary {
     static GLOSSARY: OnceLock<Glossary> = OnceLock::new();
     GLOSSARY.get_or_init(Glossary::built_in)
-}
-
-fn built_in_entries() -> &'static [Entry] {
-    static ENTRIES: OnceLock<Vec<Entry>> = OnceLock::new();
-    ENTRIES.get_or_init(|| built_in().entries().collect())
 }
 
 /// Panics if `out` holds a character that could drive a terminal.
@@ -110,14 +105,16 @@ pub fn glossary_file(data: &[u8]) {
         path: "fuzz.toml",
         text,
     }];
-    let checked = validate(&sources, &RULES, built_in_entries());
+    let built_in = built_in();
+    let slugs: Vec<&str> = (0..built_in.len()).map(|i| built_in.slug(i)).collect();
+    let checked = validate(&sources, &RULES, &slugs);
     for problem in &checked.problems {
         assert_clean("problem", &problem.to_string());
     }
     if checked.entries.is_empty() {
         return;
     }
-    let glossary = Glossary::from_entries(checked.entries);
+    let glossary = Glossary::with_user(crate::user::store(checked.entries, built_in));
     for entry in 0..glossary.len() {
         render_all(&glossary, entry, glossary.slug(entry));
     }

@@ -36,9 +36,12 @@ pub const MAX_SUGGESTIONS: usize = 5;
 /// The lowest score of a suggestion: a key sharing a word, barely.
 pub const SUGGEST_FLOOR: f64 = 0.45;
 
+/// A key found near the query: its text, its store and its row there.
+type NearKey = (String, usize, u64);
+
 /// A walk of the keys: its edit budget, whether it kept only keys that
-/// start as the query does, and the keys (compact) it found, with rows.
-type Walk = (u8, bool, Vec<(String, u64)>);
+/// start as the query does, and the keys (compact) it found.
+type Walk = (u8, bool, Vec<NearKey>);
 
 /// A normalised query, with what every comparison needs computed once.
 pub struct Query<'a> {
@@ -63,10 +66,10 @@ impl<'a> Query<'a> {
         }
     }
 
-    /// The compact keys within `limit` edits of the query, with their rows;
+    /// The compact keys within `limit` edits of the query, in every store;
     /// with `same_start`, only those that start as the query does. Walks
     /// are kept, so that resolving and then suggesting walk once.
-    fn near(&self, glossary: &Glossary, limit: u8, same_start: bool) -> Vec<(String, u64)> {
+    fn near(&self, glossary: &Glossary, limit: u8, same_start: bool) -> Vec<NearKey> {
         let mut walked = self.walked.borrow_mut();
         let kept = walked
             .iter()
@@ -76,22 +79,24 @@ impl<'a> Query<'a> {
             let first = self.compact.as_bytes().first();
             return keys
                 .into_iter()
-                .filter(|(key, _)| {
+                .filter(|(key, _, _)| {
                     !same_start || kept_same_start || key.as_bytes().first() == first
                 })
                 .collect();
         }
-        let map = glossary.names().keys();
-        let within = Within::new(self.compact.as_bytes(), limit, true);
-        let within = if same_start {
-            within.same_start()
-        } else {
-            within
-        };
-        let mut stream = map.search(within).into_stream();
         let mut keys = Vec::new();
-        while let Some((key, row)) = stream.next() {
-            keys.push((String::from_utf8_lossy(key).into_owned(), row));
+        for store in 0..glossary.store_count() {
+            let map = glossary.names(store).keys();
+            let within = Within::new(self.compact.as_bytes(), limit, true);
+            let within = if same_start {
+                within.same_start()
+            } else {
+                within
+            };
+            let mut stream = map.search(within).into_stream();
+            while let Some((key, row)) = stream.next() {
+                keys.push((String::from_utf8_lossy(key).into_owned(), store, row));
+            }
         }
         walked.push((limit, same_start, keys.clone()));
         keys
@@ -170,8 +175,10 @@ pub fn resolve(glossary: &Glossary, query: &Query) -> Option<(usize, f64)> {
             }
         }
     };
-    let names = glossary.names();
-    let keys = names.keys();
+    // The entries (by position) a key of a store names.
+    let named = |store: usize, row: u64| {
+        glossary.targets(store, &glossary.names(store).targets(row as usize))
+    };
 
     // Slips of the whole key, compared without hyphens. A one-word query
     // that the glossary itself uses as a word (`reach`, `serve`) is that
@@ -188,12 +195,12 @@ pub fn resolve(glossary: &Glossary, query: &Query) -> Option<(usize, f64)> {
         // Beyond one edit, only keys that start as the query does: a slip
         // in the first letter counts two, so any other is over the budget,
         // and the walk prunes every other branch at once.
-        for (key, row) in query.near(glossary, walk, walk > 1) {
+        for (key, store, row) in query.near(glossary, walk, walk > 1) {
             // A key the narrower walk weighed comes again: weighing it
             // twice changes nothing.
             if let Some(edits) = query.slip_of(&key) {
                 fewest = fewest.min(edits);
-                consider(&names.targets(row as usize), edits, key.len());
+                consider(&named(store, row), edits, key.len());
             }
         }
     }
@@ -204,16 +211,18 @@ pub fn resolve(glossary: &Glossary, query: &Query) -> Option<(usize, f64)> {
         .last()
         .filter(|w| w.len() >= 2 && query.words.len() >= 2)
     {
-        let prefix = Str::new(query.key).starts_with();
-        let mut stream = keys.search(prefix).into_stream();
-        while let Some((key, row)) = stream.next() {
-            let key = String::from_utf8_lossy(key);
-            let parts: Vec<&str> = key.split('-').collect();
-            let whole = parts.len() == query.words.len()
-                && parts.last().is_some_and(|p| p.starts_with(last))
-                && digits(&key) == query.digits;
-            if whole && key.len() > query.key.len() {
-                consider(&names.targets(row as usize), 1, key.len());
+        for store in 0..glossary.store_count() {
+            let keys = glossary.names(store).keys();
+            let mut stream = keys.search(Str::new(query.key).starts_with()).into_stream();
+            while let Some((key, row)) = stream.next() {
+                let key = String::from_utf8_lossy(key);
+                let parts: Vec<&str> = key.split('-').collect();
+                let whole = parts.len() == query.words.len()
+                    && parts.last().is_some_and(|p| p.starts_with(last))
+                    && digits(&key) == query.digits;
+                if whole && key.len() > query.key.len() {
+                    consider(&named(store, row), 1, key.len());
+                }
             }
         }
     }
@@ -221,13 +230,13 @@ pub fn resolve(glossary: &Glossary, query: &Query) -> Option<(usize, f64)> {
     // The same words in another order: `developer back end`.
     if query.words.len() >= 2 {
         let mine = sorted_words(query.key);
-        for (row, shared) in shared_words(glossary, query, |_| 0) {
-            let key = names.text(row);
+        for ((store, row), shared) in shared_words(glossary, query, |_| 0) {
+            let key = glossary.names(store).text(row);
             if shared.words == query.words.len()
                 && key.split('-').count() == query.words.len()
                 && sorted_words(key) == mine
             {
-                consider(&names.targets(row), 0, key.len());
+                consider(&named(store, row as u64), 0, key.len());
             }
         }
     }
@@ -235,10 +244,12 @@ pub fn resolve(glossary: &Glossary, query: &Query) -> Option<(usize, f64)> {
     // An English plural of a slug: `apis`, `backlinks` (not of an alias:
     // `nodes` are not Node.js).
     if let Some(stem) = query.key.strip_suffix('s').filter(|s| s.len() >= 3) {
-        if let Some(row) = names.find(stem) {
-            let targets = names.targets(row);
-            if targets.iter().all(|t| t.via == crate::keys::Via::Slug) {
-                consider(&targets, 1, stem.len());
+        for store in 0..glossary.store_count() {
+            if let Some(row) = glossary.names(store).find(stem) {
+                let targets = named(store, row as u64);
+                if targets.iter().all(|t| t.via == crate::keys::Via::Slug) {
+                    consider(&targets, 1, stem.len());
+                }
             }
         }
     }
@@ -271,35 +282,37 @@ struct Shared {
     words: usize,
 }
 
-/// Every key (by row) with a word within `limit(word length)` edits of a
-/// word of the query, and what the query spells of it. Each word of the
+/// Every key (by store and row) with a word within `limit(word length)`
+/// edits of a word of the query, and what the query spells of it. Each word of the
 /// index is compared once, however many keys share it.
 fn shared_words(
     glossary: &Glossary,
     query: &Query,
     limit: impl Fn(usize) -> u8,
-) -> BTreeMap<usize, Shared> {
-    let names = glossary.names();
-    let words = names.words();
-    let mut total: BTreeMap<usize, Shared> = BTreeMap::new();
-    for word in &query.words {
-        let mut best: BTreeMap<usize, (f64, bool)> = BTreeMap::new();
-        let within = Within::new(word.as_bytes(), limit(word.len()), false);
-        let mut stream = words.search(within).into_stream();
-        while let Some((found, posting)) = stream.next() {
-            let found = String::from_utf8_lossy(found);
-            let edits = edits(word, &found);
-            let spelled = found.len().saturating_sub(edits) as f64;
-            for row in names.word_rows(posting) {
-                let slot = best.entry(row).or_insert((0.0, false));
-                slot.0 = slot.0.max(spelled);
-                slot.1 |= edits == 0;
+) -> BTreeMap<(usize, usize), Shared> {
+    let mut total: BTreeMap<(usize, usize), Shared> = BTreeMap::new();
+    for store in 0..glossary.store_count() {
+        let names = glossary.names(store);
+        let words = names.words();
+        for word in &query.words {
+            let mut best: BTreeMap<usize, (f64, bool)> = BTreeMap::new();
+            let within = Within::new(word.as_bytes(), limit(word.len()), false);
+            let mut stream = words.search(within).into_stream();
+            while let Some((found, posting)) = stream.next() {
+                let found = String::from_utf8_lossy(found);
+                let edits = edits(word, &found);
+                let spelled = found.len().saturating_sub(edits) as f64;
+                for row in names.word_rows(posting) {
+                    let slot = best.entry(row).or_insert((0.0, false));
+                    slot.0 = slot.0.max(spelled);
+                    slot.1 |= edits == 0;
+                }
             }
-        }
-        for (row, (spelled, exact)) in best {
-            let slot = total.entry(row).or_default();
-            slot.spelled += spelled;
-            slot.words += usize::from(exact);
+            for (row, (spelled, exact)) in best {
+                let slot = total.entry((store, row)).or_default();
+                slot.spelled += spelled;
+                slot.words += usize::from(exact);
+            }
         }
     }
     total
@@ -310,7 +323,8 @@ fn shared_words(
 /// [`MAX_SUGGESTIONS`]: keys the query nearly spells, then keys with words
 /// the query's words nearly spell. Nonsense gets none.
 pub fn suggest(glossary: &Glossary, query: &Query) -> Vec<(usize, f64)> {
-    let names = glossary.names();
+    let named =
+        |store: usize, row: usize| glossary.targets(store, &glossary.names(store).targets(row));
     let mut best: BTreeMap<u32, f64> = BTreeMap::new();
     let mut consider = |targets: &[Target], score: f64| {
         for t in targets {
@@ -322,20 +336,21 @@ pub fn suggest(glossary: &Glossary, query: &Query) -> Vec<(usize, f64)> {
     let n = query.letters();
     let limit = suggest_limit(n);
     if limit > 0 {
-        for (key, row) in query.near(glossary, limit, false) {
+        for (key, store, row) in query.near(glossary, limit, false) {
             let edits = edits(&query.compact, &key);
             let score = 1.0 - edits as f64 / n.max(key.len()) as f64;
-            consider(&names.targets(row as usize), score);
+            consider(&named(store, row as usize), score);
         }
     }
 
     // Keys sharing a word: scored by how much of the key the query spells
     // and how much of the query spells the key.
-    for (row, shared) in shared_words(glossary, query, word_limit) {
-        let of_key = shared.spelled / compact(names.text(row)).len().max(1) as f64;
+    for ((store, row), shared) in shared_words(glossary, query, word_limit) {
+        let key = glossary.names(store).text(row);
+        let of_key = shared.spelled / compact(key).len().max(1) as f64;
         let of_query = shared.spelled / n.max(1) as f64;
         let covered = (of_key * of_query).sqrt().min(1.0);
-        consider(&names.targets(row), SUGGEST_FLOOR + 0.45 * covered);
+        consider(&named(store, row), SUGGEST_FLOOR + 0.45 * covered);
     }
 
     let mut ranked: Vec<(usize, f64)> = best.into_iter().map(|(e, s)| (e as usize, s)).collect();
@@ -393,11 +408,11 @@ mod tests {
     #[test]
     fn shared_words_count_the_key_letters_a_query_spells() {
         let g = Glossary::built_in();
-        let names = g.names();
+        let names = g.names(0);
         let spelled = |query: &str, key: &str| {
             let row = names.find(key).expect("a key of the glossary");
             shared_words(&g, &Query::new(query), word_limit)
-                .get(&row)
+                .get(&(0, row))
                 .map(|s| s.spelled)
         };
         assert_eq!(

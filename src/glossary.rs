@@ -1,18 +1,32 @@
-//! A glossary in memory: entries sorted by slug, their lookup keys and
-//! search index, all in one [`Store`]. The built-in one borrows the
-//! included files and costs nothing to open.
+//! A glossary in memory: the built-in store, and when the reader has a
+//! glossary of their own, a second store of their entries laid over it, a
+//! user entry replacing the built-in one of its slug. Entries are known by
+//! their position in slug order across both; each store keeps its own
+//! keys and search index. The built-in store borrows the included files
+//! and costs nothing to open; the user's is small.
 
 use std::collections::BTreeMap;
 
 use crate::embedded;
-use crate::keys::{Key, Target};
+use crate::fields::Field;
+use crate::keys::{Key, Target, Via};
 use crate::lexicon::Lexicon;
 use crate::model::{Entry, Kind, Lang, Str};
 use crate::store::names::Names;
+use crate::store::search::Index;
 use crate::store::{self, Store, partition_point};
 
+/// The marker of a built-in entry a user entry replaces.
+const HIDDEN: u32 = u32::MAX;
+
 pub struct Glossary {
-    store: Store,
+    /// The built-in store, then the user's if there is one.
+    stores: Vec<Store>,
+    /// With two stores: each position's store and index there, in slug
+    /// order. With one, positions are the store's own indexes.
+    order: Vec<(u32, u32)>,
+    /// With two stores: per store, each entry's position, or [`HIDDEN`].
+    positions: Vec<Vec<u32>>,
 }
 
 impl Glossary {
@@ -22,100 +36,236 @@ impl Glossary {
         // store could only come from a broken build, and is then empty.
         let store = Store::from_static(embedded::TEXT, embedded::DATA)
             .unwrap_or_else(|| store::encode(&[], &Lexicon::default()));
-        Glossary { store }
+        Glossary::single(store)
     }
 
-    /// A glossary of `entries`; a later entry with the slug of an earlier one
-    /// replaces it. Encodes the whole store, so it costs time in proportion
-    /// to the entries: used only when user entries join the built-in ones.
+    fn single(store: Store) -> Glossary {
+        Glossary {
+            stores: vec![store],
+            order: Vec::new(),
+            positions: Vec::new(),
+        }
+    }
+
+    /// A glossary of `entries` alone; a later entry with the slug of an
+    /// earlier one replaces it. It is searched with the built-in lexicon.
     pub fn from_entries(entries: Vec<Entry>) -> Glossary {
         let by_slug: BTreeMap<Str, Entry> =
             entries.into_iter().map(|e| (e.slug.clone(), e)).collect();
         let merged: Vec<Entry> = by_slug.into_values().collect();
-        // The search reads queries with the built-in lexicon.
-        let lexicon = Glossary::built_in().store.search().lexicon();
+        Glossary::single(store::encode(&merged, &Glossary::built_in().lexicon()))
+    }
+
+    /// The built-in glossary with a store of the user's entries laid over
+    /// it: the built-in entries of the user's slugs are replaced.
+    pub fn with_user(user: Store) -> Glossary {
+        let base = Glossary::built_in().stores.remove(0);
+        let (b, u) = (base.len(), user.len());
+        let mut positions = vec![vec![0; b], vec![0; u]];
+        let mut order = Vec::with_capacity(b + u);
+        let (mut i, mut j) = (0, 0);
+        // Both stores are in slug order: merge them.
+        while i < b || j < u {
+            let take_user = j < u && (i == b || user.slug(j) <= base.slug(i));
+            if take_user {
+                if i < b && user.slug(j) == base.slug(i) {
+                    positions[0][i] = HIDDEN;
+                    i += 1;
+                }
+                positions[1][j] = count(order.len());
+                order.push((1, count(j)));
+                j += 1;
+            } else {
+                positions[0][i] = count(order.len());
+                order.push((0, count(i)));
+                i += 1;
+            }
+        }
         Glossary {
-            store: store::encode(&merged, &lexicon),
+            stores: vec![base, user],
+            order,
+            positions,
         }
     }
 
-    /// The compiled form, for the search index.
-    pub fn store(&self) -> &Store {
-        &self.store
+    /// The lexicon searches read queries with.
+    pub fn lexicon(&self) -> Lexicon {
+        self.stores[0].search().lexicon()
+    }
+
+    /// How many stores there are (one, or two with the user's).
+    pub fn store_count(&self) -> usize {
+        self.stores.len()
+    }
+
+    /// The store and index there of the entry at `position`.
+    pub fn locate(&self, position: usize) -> (usize, usize) {
+        match self.order.get(position) {
+            Some(&(store, local)) => (store as usize, local as usize),
+            None => (0, position),
+        }
+    }
+
+    /// The position of entry `local` of store `store`, unless a user entry
+    /// replaces it.
+    pub fn position(&self, store: usize, local: usize) -> Option<usize> {
+        match self.positions.get(store) {
+            Some(list) => list
+                .get(local)
+                .filter(|&&p| p != HIDDEN)
+                .map(|&p| p as usize),
+            None => (store == 0 && local < self.stores[0].len()).then_some(local),
+        }
+    }
+
+    fn store_of(&self, position: usize) -> (&Store, usize) {
+        let (store, local) = self.locate(position);
+        (&self.stores[store], local)
     }
 
     pub fn len(&self) -> usize {
-        self.store.len()
+        if self.order.is_empty() {
+            self.stores[0].len()
+        } else {
+            self.order.len()
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.store.is_empty()
+        self.len() == 0
     }
 
-    /// Entry `index`, decoded.
-    pub fn entry(&self, index: usize) -> Entry {
-        self.store.entry(index)
+    /// The entry at `position`, decoded.
+    pub fn entry(&self, position: usize) -> Entry {
+        let (store, local) = self.store_of(position);
+        store.entry(local)
     }
 
-    /// Every entry, decoded one at a time, sorted by slug.
+    /// Every entry, decoded one at a time, in slug order.
     pub fn entries(&self) -> impl Iterator<Item = Entry> + '_ {
         (0..self.len()).map(|i| self.entry(i))
     }
 
-    pub fn slug(&self, index: usize) -> &str {
-        self.store.slug(index)
+    pub fn slug(&self, position: usize) -> &str {
+        let (store, local) = self.store_of(position);
+        store.slug(local)
     }
 
-    pub fn term(&self, index: usize, lang: Lang) -> &str {
-        self.store.term(index, lang)
+    pub fn term(&self, position: usize, lang: Lang) -> &str {
+        let (store, local) = self.store_of(position);
+        store.term(local, lang)
     }
 
-    pub fn kind(&self, index: usize) -> Kind {
-        self.store.kind(index)
+    pub fn kind(&self, position: usize) -> Kind {
+        let (store, local) = self.store_of(position);
+        store.kind(local)
     }
 
-    /// The related entries of entry `index`: each slug, and its entry when
-    /// it is in this glossary.
-    pub fn related(&self, index: usize) -> Vec<(&str, Option<usize>)> {
-        self.store.related(index)
+    /// The definition and body texts of the entry at `position`.
+    pub fn texts(&self, position: usize, lang: Lang) -> Vec<(Field, &str)> {
+        let (store, local) = self.store_of(position);
+        store.texts(local, lang)
     }
 
-    /// The index of the entry with this slug.
+    /// The related entries of the entry at `position`: each slug, and its
+    /// position when it is in this glossary.
+    pub fn related(&self, position: usize) -> Vec<(&str, Option<usize>)> {
+        let (store, local) = self.locate(position);
+        self.stores[store]
+            .related(local)
+            .into_iter()
+            .map(|(slug, there)| {
+                let found = there
+                    .and_then(|l| self.position(store, l))
+                    .or_else(|| self.by_slug(slug));
+                (slug, found)
+            })
+            .collect()
+    }
+
+    /// The position of the entry with this slug.
     pub fn by_slug(&self, slug: &str) -> Option<usize> {
         let i = partition_point(self.len(), |i| self.slug(i) < slug);
         (i < self.len() && self.slug(i) == slug).then_some(i)
     }
 
-    /// The entries the normalised key `key` names (one, or several for a
-    /// shared name), and how.
+    /// The entries (by position) the normalised key `key` names (one, or
+    /// several for a shared name), and how. A slug names its entry alone.
     pub fn exact(&self, key: &str) -> Option<Vec<Target>> {
-        let names = self.store.names();
-        names.find(key).map(|row| names.targets(row))
+        let mut found: Vec<Target> = Vec::new();
+        for store in 0..self.stores.len() {
+            let names = self.names(store);
+            let Some(row) = names.find(key) else {
+                continue;
+            };
+            found.extend(self.targets(store, &names.targets(row)));
+        }
+        if let Some(slug) = found.iter().find(|t| t.via == Via::Slug).copied() {
+            found = vec![slug];
+        }
+        found.sort();
+        found.dedup_by_key(|t| t.entry);
+        (!found.is_empty()).then_some(found)
+    }
+
+    /// Targets of store `store` as positions, those replaced left out.
+    pub fn targets(&self, store: usize, targets: &[Target]) -> Vec<Target> {
+        targets
+            .iter()
+            .filter_map(|t| {
+                self.position(store, t.entry as usize).map(|p| Target {
+                    entry: count(p),
+                    via: t.via,
+                })
+            })
+            .collect()
     }
 
     /// Whether `word` (normalised) is a word of the glossary's own text in
     /// either language: a real word, not a slip of some key.
     pub fn is_text_word(&self, word: &str) -> bool {
-        let search = self.store.search();
-        Lang::ALL
-            .into_iter()
-            .any(|lang| search.index(lang).word_terms(word).is_some())
+        self.stores.iter().any(|store| {
+            let search = store.search();
+            Lang::ALL
+                .into_iter()
+                .any(|lang| search.index(lang).word_terms(word).is_some())
+        })
     }
 
-    /// The lookup keys, for fuzzy matching.
-    pub fn names(&self) -> Names<'_> {
-        self.store.names()
+    /// The lookup keys of store `store`, for fuzzy matching.
+    pub fn names(&self, store: usize) -> Names<'_> {
+        self.stores[store].names()
     }
 
-    /// Every key, sorted.
+    /// The search index of store `store` in `lang`.
+    pub fn index(&self, store: usize, lang: Lang) -> Index<'_> {
+        self.stores[store].search().index(lang)
+    }
+
+    /// The synonym groups searches widen queries with.
+    pub fn synonyms(&self) -> impl Iterator<Item = Vec<&str>> + '_ {
+        self.stores[0].search().synonyms()
+    }
+
+    /// Every key of the built-in store, sorted.
     pub fn keys(&self) -> impl Iterator<Item = Key> + '_ {
-        let names = self.store.names();
+        let names = self.names(0);
         (0..names.len()).map(move |row| Key {
             key: names.text(row).to_owned(),
             targets: names.targets(row),
             compact: names.is_compact(row),
         })
     }
+
+    /// The built-in store, for tests of its encoding.
+    #[cfg(test)]
+    fn store(&self) -> &Store {
+        &self.stores[0]
+    }
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]
@@ -243,5 +393,72 @@ mod tests {
         assert_eq!(g.len(), Glossary::built_in().len());
         let found = g.exact("pengganti").unwrap_or_default();
         assert_eq!(found.iter().map(|t| t.entry).collect::<Vec<_>>(), [0]);
+    }
+
+    /// The built-in glossary with `entries` laid over it as a user store.
+    fn overlaid(mut entries: Vec<Entry>) -> Glossary {
+        entries.sort_by(|a, b| a.slug.cmp(&b.slug));
+        let lexicon = Glossary::built_in().lexicon();
+        Glossary::with_user(store::encode(&entries, &lexicon))
+    }
+
+    #[test]
+    fn a_user_store_is_merged_in_slug_order_and_replaces_its_slugs() {
+        let built_in = Glossary::built_in();
+        let git = built_in.entry(built_in.by_slug("git").expect("git is built in"));
+        let mut ours = git.clone();
+        ours.term = crate::model::Text([Str::Borrowed("Git Kantor"), Str::Borrowed("Office Git")]);
+        ours.aliases = [vec!["pengganti".into()].into(), Vec::new().into()];
+        let mut new = git.clone();
+        new.slug = Str::Borrowed("zz-baru");
+        new.aliases = [Vec::new().into(), vec!["git scm".into()].into()];
+        let g = overlaid(vec![ours, new]);
+
+        assert_eq!(g.len(), built_in.len() + 1);
+        assert!((1..g.len()).all(|i| g.slug(i - 1) < g.slug(i)));
+        let at = g.by_slug("git").expect("git is there");
+        assert_eq!(g.term(at, Lang::Id), "Git Kantor");
+        assert_eq!(g.locate(at).0, 1, "the user's git");
+        let found = |key: &str| -> Vec<&str> {
+            g.exact(key)
+                .unwrap_or_default()
+                .iter()
+                .map(|t| g.slug(t.entry as usize))
+                .collect()
+        };
+        assert_eq!(found("pengganti"), ["git"]);
+        // The built-in git's alias went with it; the new entry's stays.
+        assert_eq!(found("git-scm"), ["zz-baru"]);
+        // A built-in entry's link to git leads to the user's git.
+        let linking = (0..g.len())
+            .find(|&i| g.related(i).iter().any(|(slug, _)| *slug == "git"))
+            .expect("some entry links to git");
+        assert!(g.related(linking).contains(&("git", Some(at))));
+        // Every other built-in entry keeps its position's slug and names.
+        for i in 0..built_in.len() {
+            let slug = built_in.slug(i);
+            if slug != "git" {
+                let p = g.by_slug(slug).expect("still there");
+                assert_eq!(g.entry(p), built_in.entry(i));
+            }
+        }
+    }
+
+    #[test]
+    fn a_name_shared_by_a_user_and_a_built_in_entry_names_both() {
+        let built_in = Glossary::built_in();
+        let git = built_in.entry(built_in.by_slug("git").expect("git is built in"));
+        let mut other = git.clone();
+        other.slug = Str::Borrowed("git-kantor");
+        let g = overlaid(vec![other]);
+        let both: Vec<&str> = g
+            .exact("git-scm")
+            .unwrap_or_default()
+            .iter()
+            .map(|t| g.slug(t.entry as usize))
+            .collect();
+        assert_eq!(both, ["git", "git-kantor"]);
+        // A slug names its own entry alone.
+        assert_eq!(g.exact("git").map(|t| t.len()), Some(1));
     }
 }

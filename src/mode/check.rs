@@ -4,7 +4,6 @@
 use std::path::PathBuf;
 
 use crate::glossary::Glossary;
-use crate::model::Entry;
 use crate::report::{Report, Status};
 use crate::user;
 use crate::validate::escaped;
@@ -27,8 +26,7 @@ pub fn run(paths: &[PathBuf]) -> Report {
         return Report::error("nothing to check: name files or folders, or set KAMUS_PATH");
     }
     let read = user::read(&paths);
-    let base: Vec<Entry> = Glossary::built_in().entries().collect();
-    let checked = user::check(&read.files, &base);
+    let checked = user::check(&read.files, &Glossary::built_in());
     let mut problems = read.problems;
     problems.extend(checked.problems.iter().map(ToString::to_string));
     let mut report = Report::new(if problems.is_empty() {
@@ -36,19 +34,33 @@ pub fn run(paths: &[PathBuf]) -> Report {
     } else {
         Status::Error
     });
-    // File names and text may hold control characters: none may act.
-    report.out = problems
+    let warnings: Vec<String> = checked
+        .warnings
         .iter()
-        .map(|p| format!("{}\n", escaped(p)))
+        .map(|w| {
+            let mut w = w.clone();
+            w.message.insert_str(0, "warning: ");
+            w.to_string()
+        })
         .collect();
+    // File names and text may hold control characters: none may act.
+    let mut lines: Vec<&String> = problems.iter().chain(&warnings).collect();
+    lines.sort();
+    report.out = lines.iter().map(|p| format!("{}\n", escaped(p))).collect();
     let files = read.files.len();
-    let plural = if files == 1 { "" } else { "s" };
-    report.note(match problems.len() {
-        0 => format!("checked {files} file{plural}: no problems"),
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let mut summary = match problems.len() {
+        0 => format!("checked {files} file{}: no problems", plural(files)),
         n => format!(
-            "checked {files} file{plural}: {n} problem{}",
-            if n == 1 { "" } else { "s" }
+            "checked {files} file{}: {n} problem{}",
+            plural(files),
+            plural(n)
         ),
-    });
+    };
+    if !warnings.is_empty() {
+        let n = warnings.len();
+        summary.push_str(&format!(", {n} warning{}", plural(n)));
+    }
+    report.note(summary);
     report
 }

@@ -52,17 +52,22 @@ pub struct Hit {
     pub terms: Vec<u32>,
 }
 
-/// One word of the query and every term that answers for it, weighted.
+/// One word of the query and every term that answers for it, by store,
+/// weighted.
 struct Slot {
     word: String,
-    terms: Vec<(u32, f32)>,
+    terms: Vec<(usize, u32, f32)>,
 }
 
 impl Slot {
-    fn add(&mut self, term: u32, weight: f32) {
-        match self.terms.iter_mut().find(|(t, _)| *t == term) {
-            Some(slot) => slot.1 = slot.1.max(weight),
-            None => self.terms.push((term, weight)),
+    fn add(&mut self, store: usize, term: u32, weight: f32) {
+        match self
+            .terms
+            .iter_mut()
+            .find(|(s, t, _)| *s == store && *t == term)
+        {
+            Some(slot) => slot.2 = slot.2.max(weight),
+            None => self.terms.push((store, term, weight)),
         }
     }
 }
@@ -71,8 +76,10 @@ impl Slot {
 /// 0), best first (ties by slug).
 pub fn search(glossary: &Glossary, query: &str, lang: Lang, limit: usize) -> Vec<Hit> {
     let words = name_words(query);
-    let search = glossary.store().search();
-    let index = search.index(lang);
+    let indexes: Vec<Index> = (0..glossary.store_count())
+        .map(|s| glossary.index(s, lang))
+        .collect();
+    let base = &indexes[0];
     // A word after `tanpa` or `without` names what the reader does not
     // want: it is not searched for, and entries it names rank lower.
     let negated: Vec<usize> = (1..words.len())
@@ -80,7 +87,7 @@ pub fn search(glossary: &Glossary, query: &str, lang: Lang, limit: usize) -> Vec
         .collect();
     // Stopwords are in no index: a query of nothing else finds nothing.
     let content: Vec<usize> = (0..words.len())
-        .filter(|&i| !index.is_stopword(&words[i]) && !NEGATIONS.contains(&words[i].as_str()))
+        .filter(|&i| !base.is_stopword(&words[i]) && !NEGATIONS.contains(&words[i].as_str()))
         .filter(|i| !negated.contains(i))
         .collect();
     if content.is_empty() {
@@ -89,42 +96,52 @@ pub fn search(glossary: &Glossary, query: &str, lang: Lang, limit: usize) -> Vec
     let stems: Vec<Vec<String>> = words.iter().map(|w| both(w)).collect();
     let mut slots: Vec<Slot> = content
         .iter()
-        .map(|&i| slot_of(&index, lang, &words[i], &stems[i]))
+        .map(|&i| slot_of(&indexes, lang, &words[i], &stems[i]))
         .collect();
     let read = Query {
         words: &words,
         stems: &stems,
         content: &content,
     };
-    for group in search.synonyms() {
-        widen(&index, &read, &group, &mut slots);
+    for group in glossary.synonyms() {
+        widen(&indexes, &read, &group, &mut slots);
     }
 
-    // Each entry's best score per slot, in one flat table; the entries
-    // touched, in the order first met.
+    // Each entry's best score per slot, in one flat table by position; the
+    // entries touched, in the order first met.
     let width = slots.len();
-    let mut scores = vec![0.0_f32; index.entries() * width];
+    let mut scores = vec![0.0_f32; glossary.len() * width];
     let mut touched: Vec<u32> = Vec::new();
-    let scorer = Scorer::new(&index);
+    let scorer = Scorer::new(&indexes);
     for (n, slot) in slots.iter().enumerate() {
-        for &(term, weight) in &slot.terms {
-            let idf = scorer.idf(term) * weight;
+        for &(store, term, weight) in &slot.terms {
+            let index = &indexes[store];
+            let idf = scorer.idf(store, term) * weight;
+            let lengths = index.lengths_table();
             for posting in index.postings(term) {
-                let Some(row) = scores.get_mut(posting.entry as usize * width..) else {
+                let Some(position) = glossary.position(store, posting.entry as usize) else {
                     continue;
                 };
-                if row[..width].iter().all(|&s| s == 0.0) {
-                    touched.push(posting.entry);
+                let row = &mut scores[position * width..][..width];
+                if row.iter().all(|&s| s == 0.0) {
+                    touched.push(count(position));
                 }
-                let score = idf * scorer.saturated(&posting);
+                let score = idf * scorer.saturated(index, lengths, &posting);
                 row[n] = row[n].max(score);
             }
         }
     }
 
-    let unwanted: Vec<u32> = negated
+    let unwanted: Vec<(usize, u32)> = negated
         .iter()
-        .flat_map(|&i| stems[i].iter().filter_map(|s| index.term(s)))
+        .flat_map(|&i| {
+            let stems = &stems[i];
+            indexes.iter().enumerate().flat_map(move |(s, index)| {
+                stems
+                    .iter()
+                    .filter_map(move |stem| index.term(stem).map(|t| (s, t)))
+            })
+        })
         .collect();
     let whole = glossary
         .exact(&normalize(query))
@@ -132,17 +149,18 @@ pub fn search(glossary: &Glossary, query: &str, lang: Lang, limit: usize) -> Vec
         .map(|targets| targets[0].entry);
     let mut ranked: Vec<(bool, f32, u32)> = touched
         .into_iter()
-        .map(|entry| {
-            let row = &scores[entry as usize * width..][..width];
+        .map(|position| {
+            let row = &scores[position as usize * width..][..width];
             let matched = row.iter().filter(|&&s| s > 0.0).count();
             // More of the query matched ranks higher, as Lucene's
             // coordination factor has it.
             let coverage = matched as f32 / width as f32;
             let mut score = row.iter().sum::<f32>() * (0.25 + 0.75 * coverage);
-            if !unwanted.is_empty() && names_any(&index, entry, &unwanted) {
+            let (store, local) = glossary.locate(position as usize);
+            if names_any(&indexes[store], local, store, &unwanted) {
                 score *= UNWANTED;
             }
-            (whole == Some(entry), score, entry)
+            (whole == Some(position), score, position)
         })
         .collect();
     let order = |a: &(bool, f32, u32), b: &(bool, f32, u32)| {
@@ -156,18 +174,22 @@ pub fn search(glossary: &Glossary, query: &str, lang: Lang, limit: usize) -> Vec
     ranked.sort_by(order);
     ranked
         .into_iter()
-        .map(|(_, score, entry)| {
-            let row = &scores[entry as usize * width..][..width];
+        .map(|(_, score, position)| {
+            let row = &scores[position as usize * width..][..width];
+            let (store, local) = glossary.locate(position as usize);
             let mut terms = Vec::new();
             for (slot, _) in slots.iter().zip(row).filter(|(_, s)| **s > 0.0) {
-                for &(term, _) in &slot.terms {
-                    if !terms.contains(&term) && index.has_posting(term, entry) {
+                for &(s, term, _) in &slot.terms {
+                    if s == store
+                        && !terms.contains(&term)
+                        && indexes[store].has_posting(term, count(local))
+                    {
                         terms.push(term);
                     }
                 }
             }
             Hit {
-                entry: entry as usize,
+                entry: position as usize,
                 score: f64::from(score),
                 matched: slots
                     .iter()
@@ -181,27 +203,28 @@ pub fn search(glossary: &Glossary, query: &str, lang: Lang, limit: usize) -> Vec
         .collect()
 }
 
-/// Whether any of `terms` is in the names of `entry`.
-fn names_any(index: &Index, entry: u32, terms: &[u32]) -> bool {
-    terms.iter().any(|&term| {
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Whether any of the `(store, term)`s of `store` is in the names of entry
+/// `local` there.
+fn names_any(index: &Index, local: usize, store: usize, terms: &[(usize, u32)]) -> bool {
+    terms.iter().filter(|(s, _)| *s == store).any(|&(_, term)| {
         index
-            .posting(term, entry)
+            .posting(term, count(local))
             .is_some_and(|p| p.counts[Field::Name as usize] > 0)
     })
 }
 
-/// A query word's terms: its stems in both languages, then, weaker, the
-/// terms of written words it starts (`crawl` → *crawler*, *crawling*).
-fn slot_of(index: &Index, lang: Lang, word: &str, stems: &[String]) -> Slot {
+/// A query word's terms in every store: its stems in both languages, then,
+/// weaker, the terms of written words it starts (`crawl` → *crawler*,
+/// *crawling*) or ends a little past (`slowly` → *slow*).
+fn slot_of(indexes: &[Index], lang: Lang, word: &str, stems: &[String]) -> Slot {
     let mut slot = Slot {
         word: word.to_owned(),
         terms: Vec::new(),
     };
-    for stem in stems {
-        if let Some(term) = index.term(stem) {
-            slot.add(term, 1.0);
-        }
-    }
     // Prefixes: the word as typed and its stems in the content language
     // (`hacked` → `hack` → *hacker*), never its stem in the other one,
     // which can be a stub (`membeli` → `memb` in English) that starts
@@ -210,23 +233,30 @@ fn slot_of(index: &Index, lang: Lang, word: &str, stems: &[String]) -> Slot {
     prefixes.extend(crate::analyze::stems(word, lang));
     prefixes.sort_unstable();
     prefixes.dedup();
-    for prefix in prefixes.iter().filter(|p| p.chars().count() >= MIN_PREFIX) {
-        for (_, terms) in index.words_with_prefix(prefix, PREFIX_WORDS) {
-            for term in terms {
-                slot.add(term, PREFIX);
+    let chars: Vec<char> = word.chars().collect();
+    for (store, index) in indexes.iter().enumerate() {
+        for stem in stems {
+            if let Some(term) = index.term(stem) {
+                slot.add(store, term, 1.0);
             }
         }
-    }
-    // And a written word the query word extends by an ending the stemmer
-    // does not take off (`slowly` → *slow*).
-    let chars: Vec<char> = word.chars().collect();
-    for cut in 1..=MAX_ENDING {
-        let Some(len) = chars.len().checked_sub(cut).filter(|&l| l >= MIN_PREFIX) else {
-            break;
-        };
-        let shorter: String = chars[..len].iter().collect();
-        for term in index.word_terms(&shorter).unwrap_or_default() {
-            slot.add(term, PREFIX);
+        for prefix in prefixes.iter().filter(|p| p.chars().count() >= MIN_PREFIX) {
+            for (_, terms) in index.words_with_prefix(prefix, PREFIX_WORDS) {
+                for term in terms {
+                    slot.add(store, term, PREFIX);
+                }
+            }
+        }
+        // A written word the query word extends by an ending the stemmer
+        // does not take off.
+        for cut in 1..=MAX_ENDING {
+            let Some(len) = chars.len().checked_sub(cut).filter(|&l| l >= MIN_PREFIX) else {
+                break;
+            };
+            let shorter: String = chars[..len].iter().collect();
+            for term in index.word_terms(&shorter).unwrap_or_default() {
+                slot.add(store, term, PREFIX);
+            }
         }
     }
     slot
@@ -243,7 +273,7 @@ struct Query<'q> {
 /// Adds a synonym group's other members to the slots of a member the
 /// query has (as its words in a row, or a one-word member that is a stem
 /// of a query word), each member's words sharing [`SYNONYM`].
-fn widen(index: &Index, query: &Query, group: &[&str], slots: &mut [Slot]) {
+fn widen(indexes: &[Index], query: &Query, group: &[&str], slots: &mut [Slot]) {
     for (m, member) in group.iter().enumerate() {
         let parts: Vec<&str> = member.split('-').collect();
         for start in 0..query.words.len() {
@@ -256,24 +286,25 @@ fn widen(index: &Index, query: &Query, group: &[&str], slots: &mut [Slot]) {
             if !in_a_row && !by_stem {
                 continue;
             }
-            let others = group.iter().enumerate().filter(|&(o, _)| o != m);
-            let terms: Vec<(u32, f32)> = others
-                .flat_map(|(_, other)| {
-                    let words: Vec<&str> =
-                        other.split('-').filter(|w| !index.is_stopword(w)).collect();
-                    let share = SYNONYM / words.len().max(1) as f32;
-                    words
-                        .into_iter()
-                        .flat_map(both)
-                        .filter_map(|stem| index.term(&stem))
-                        .map(move |term| (term, share))
-                        .collect::<Vec<_>>()
-                })
-                .collect();
+            let mut terms: Vec<(usize, u32, f32)> = Vec::new();
+            for (_, other) in group.iter().enumerate().filter(|&(o, _)| o != m) {
+                let words: Vec<&str> = other
+                    .split('-')
+                    .filter(|w| !indexes[0].is_stopword(w))
+                    .collect();
+                let share = SYNONYM / words.len().max(1) as f32;
+                for stem in words.into_iter().flat_map(both) {
+                    for (store, index) in indexes.iter().enumerate() {
+                        if let Some(term) = index.term(&stem) {
+                            terms.push((store, term, share));
+                        }
+                    }
+                }
+            }
             for (n, position) in query.content.iter().enumerate() {
                 if (start..end).contains(position) {
-                    for &(term, share) in &terms {
-                        slots[n].add(term, share);
+                    for &(store, term, share) in &terms {
+                        slots[n].add(store, term, share);
                     }
                 }
             }
@@ -281,38 +312,54 @@ fn widen(index: &Index, query: &Query, group: &[&str], slots: &mut [Slot]) {
     }
 }
 
-/// BM25 over the fields of one index: a term's rarity, times each field's
-/// saturated, length-normalised count of it, weighted by the field. Each
-/// field saturates on its own (rather than summing counts first, as BM25F
-/// does), so that a match in a name stays worth several in the body
-/// however often the body repeats the word.
+/// BM25 over the fields of the indexes searched together: a term's rarity
+/// across all of them, times each field's saturated, length-normalised
+/// count of it, weighted by the field. Each field saturates on its own
+/// (rather than summing counts first, as BM25F does), so that a match in a
+/// name stays worth several in the body however often the body repeats
+/// the word.
 struct Scorer<'i> {
-    index: &'i Index<'i>,
+    indexes: &'i [Index<'i>],
     averages: [f32; FIELDS],
     entries: f32,
-    /// Where the field lengths are, read once.
-    lengths: usize,
 }
 
 impl<'i> Scorer<'i> {
-    fn new(index: &'i Index<'i>) -> Scorer<'i> {
+    fn new(indexes: &'i [Index<'i>]) -> Scorer<'i> {
+        let entries: usize = indexes.iter().map(Index::entries).sum();
+        let mut averages = [0.0; FIELDS];
+        for index in indexes {
+            let weight = index.entries() as f32 / entries.max(1) as f32;
+            for (average, own) in averages.iter_mut().zip(index.averages()) {
+                *average += own * weight;
+            }
+        }
         Scorer {
-            index,
-            averages: index.averages(),
-            entries: index.entries() as f32,
-            lengths: index.lengths_table(),
+            indexes,
+            averages: averages.map(|a| a.max(1.0)),
+            entries: entries as f32,
         }
     }
 
-    fn idf(&self, term: u32) -> f32 {
-        let df = self.index.frequency(term) as f32;
+    /// The rarity of term `term` of store `store`: how many entries of all
+    /// the stores have its stem.
+    fn idf(&self, store: usize, term: u32) -> f32 {
+        let df = if self.indexes.len() == 1 {
+            self.indexes[0].frequency(term)
+        } else {
+            let stem = self.indexes[store].stem(term);
+            self.indexes
+                .iter()
+                .filter_map(|index| index.term(stem).map(|t| index.frequency(t)))
+                .sum()
+        } as f32;
         // libm's pure-Rust logarithm: std's would link the system libm,
         // one more shared library for every run to load.
         libm::logf(1.0 + (self.entries - df + 0.5) / (df + 0.5))
     }
 
-    fn saturated(&self, posting: &Posting) -> f32 {
-        let lengths = self.index.lengths_at(self.lengths, posting.entry);
+    fn saturated(&self, index: &Index, lengths_table: usize, posting: &Posting) -> f32 {
+        let lengths = index.lengths_at(lengths_table, posting.entry);
         let mut score = 0.0;
         for f in 0..FIELDS {
             let count = posting.counts[f] as f32;

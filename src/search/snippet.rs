@@ -23,17 +23,19 @@ pub struct Snippet {
     pub marks: Vec<Range<usize>>,
 }
 
-/// The snippet of entry `entry` for a hit that matched `terms`: from the
+/// The snippet of the entry at position `entry` for a hit that matched
+/// `terms` (of the entry's own store): from the
 /// first text (definition, then body) with a matching word, or the start of
 /// the definition when only names matched.
 pub fn snippet(glossary: &Glossary, entry: usize, lang: Lang, terms: &[u32]) -> Snippet {
-    let index = glossary.store().search().index(lang);
-    let texts = glossary.store().texts(entry, lang);
+    let (store, local) = glossary.locate(entry);
+    let index = glossary.index(store, lang);
+    let texts = glossary.texts(entry, lang);
     // The words as written that match: a snippet reads no stems.
     let forms: HashSet<&str> = terms.iter().flat_map(|&t| index.forms(t)).collect();
     let matches = |word: &str| forms.contains(normalize(word).as_str());
     // Where only names matched, no text needs reading.
-    let entry_id = u32::try_from(entry).unwrap_or(u32::MAX);
+    let entry_id = u32::try_from(local).unwrap_or(u32::MAX);
     let in_text = terms.iter().any(|&t| {
         index.posting(t, entry_id).is_some_and(|p| {
             p.counts[Field::Definition as usize] + p.counts[Field::Body as usize] > 0

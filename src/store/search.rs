@@ -52,7 +52,11 @@ mod lang_slot {
     pub const FORM_SPANS: usize = 14;
     pub const WRITTEN_AT: usize = 15;
     pub const WRITTEN_LEN: usize = 16;
-    pub const LEN: usize = 17;
+    /// Per term: its stem's offset and length in the stem texts.
+    pub const STEM_SPANS: usize = 17;
+    pub const STEM_TEXT_AT: usize = 18;
+    pub const STEM_TEXT_LEN: usize = 19;
+    pub const LEN: usize = 20;
 }
 
 const HEADER: usize = slot::LANGS + 2 * lang_slot::LEN;
@@ -183,6 +187,15 @@ pub fn encode(entries: &[Entry], lexicon: &Lexicon) -> Vec<u8> {
             }
         }
         blobs.push((at + lang_slot::WRITTEN_AT, written.into_bytes()));
+        // Every term's stem, so that glossaries searched together can add
+        // up how many entries have a stem.
+        let mut stem_text = String::new();
+        w.table(at + lang_slot::STEM_SPANS);
+        for stem in terms.keys() {
+            w.extend([word(stem_text.len()), word(stem.len())]);
+            stem_text.push_str(stem);
+        }
+        blobs.push((at + lang_slot::STEM_TEXT_AT, stem_text.into_bytes()));
         w.table(at + lang_slot::LENGTHS);
         let mut totals = [0_u64; FIELDS];
         for lengths in &b.lengths {
@@ -249,7 +262,7 @@ impl<'a> Search<'a> {
     }
 
     /// The synonym groups, each a list of normalised phrases.
-    pub fn synonyms(&self) -> impl Iterator<Item = Vec<&'a str>> + 'a {
+    pub fn synonyms(self) -> impl Iterator<Item = Vec<&'a str>> + 'a {
         self.part
             .text(slot::SYNONYMS_AT, slot::SYNONYMS_LEN)
             .lines()
@@ -367,6 +380,20 @@ impl<'a> Index<'a> {
     /// Whether `entry` has the term.
     pub fn has_posting(&self, term: u32, entry: u32) -> bool {
         self.posting(term, entry).is_some()
+    }
+
+    /// The stem of a term.
+    pub fn stem(&self, term: u32) -> &'a str {
+        let at = self.part.idx(self.slot(lang_slot::STEM_SPANS)) + 2 * term as usize;
+        let (offset, len) = (self.part.idx(at), self.part.idx(at + 1));
+        self.part
+            .bytes(
+                self.slot(lang_slot::STEM_TEXT_AT),
+                self.slot(lang_slot::STEM_TEXT_LEN),
+            )
+            .get(offset..offset + len)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or("")
     }
 
     /// The words as written whose stems include the term.

@@ -21,11 +21,17 @@ pub struct Parsed<'a> {
     pub related_at: Vec<usize>,
     pub aliases_at: Vec<(String, usize)>,
     pub problems: Vec<Problem>,
+    /// What is worth fixing but does not stop the entry being used.
+    pub warnings: Vec<Problem>,
 }
 
 impl Parsed<'_> {
     pub fn report(&mut self, offset: usize, message: impl Into<String>) {
         self.problems.push(self.source.problem(offset, message));
+    }
+
+    pub fn warn(&mut self, offset: usize, message: impl Into<String>) {
+        self.warnings.push(self.source.problem(offset, message));
     }
 }
 
@@ -62,6 +68,7 @@ pub fn parse<'a>(source: &'a Source<'a>, stem: &str, rules: &Rules) -> Parsed<'a
         related_at: Vec::new(),
         aliases_at: Vec::new(),
         problems,
+        warnings: Vec::new(),
     };
     if !is_slug(stem) {
         file.report(

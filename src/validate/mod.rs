@@ -25,13 +25,15 @@ pub struct Checked {
     pub entries: Vec<Entry>,
     /// Every problem found, sorted by file and position.
     pub problems: Vec<Problem>,
+    /// What the rules let pass but a writer would want to fix, sorted.
+    pub warnings: Vec<Problem>,
 }
 
-/// Checks `sources` as one glossary. Related slugs may also point into
-/// `base` (the built-in glossary, when checking a user's), and aliases may
-/// not collide with `base`'s keys, except where a source replaces the base
-/// entry of the same slug.
-pub fn validate(sources: &[Source], rules: &Rules, base: &[Entry]) -> Checked {
+/// Checks `sources` as one glossary. Related slugs may also point to the
+/// slugs of `base` (the built-in glossary, when checking a user's), and no
+/// alias may be one of them, except where a source replaces the base entry
+/// of the same slug.
+pub fn validate(sources: &[Source], rules: &Rules, base: &[&str]) -> Checked {
     let mut parsed = Vec::new();
     let mut stems = BTreeSet::new();
     for source in sources {
@@ -43,26 +45,27 @@ pub fn validate(sources: &[Source], rules: &Rules, base: &[Entry]) -> Checked {
         stems.insert(stem.clone());
         parsed.push(parse(source, &stem, rules));
     }
-    check_links(&mut parsed, &stems, base);
-    let mut entries = Vec::new();
-    let mut problems = Vec::new();
+    check_links(&mut parsed, &stems, base, rules);
+    let mut checked = Checked::default();
     for file in parsed {
         if file.problems.is_empty() {
-            entries.push(file.entry);
+            checked.entries.push(file.entry);
         }
-        problems.extend(file.problems);
+        checked.problems.extend(file.problems);
+        checked.warnings.extend(file.warnings);
     }
-    problems.sort();
-    Checked { entries, problems }
+    checked.problems.sort();
+    checked.warnings.sort();
+    checked
 }
 
 /// Checks what one file says about the others: related slugs exist, and
 /// no alias is another entry's slug. Two entries may share an alias (a
 /// homonym such as *session*): lookup then lists both.
-fn check_links(files: &mut [Parsed], stems: &BTreeSet<String>, base: &[Entry]) {
+fn check_links(files: &mut [Parsed], stems: &BTreeSet<String>, base: &[&str], rules: &Rules) {
     // A file's slug replaces a base entry of the same slug.
     let mut slugs: BTreeSet<&str> = stems.iter().map(String::as_str).collect();
-    slugs.extend(base.iter().map(|e| &*e.slug));
+    slugs.extend(base.iter().copied());
     for file in files.iter_mut() {
         let slug = file.entry.slug.to_string();
         for (key, at) in std::mem::take(&mut file.aliases_at) {
@@ -78,14 +81,34 @@ fn check_links(files: &mut [Parsed], stems: &BTreeSet<String>, base: &[Entry]) {
             .zip(file.related_at.iter().copied())
             .collect();
         for (target, at) in related {
-            if target != file.entry.slug && !slugs.contains(&*target) {
-                file.report(at, format!("related slug `{target}` does not exist"));
+            if target == file.entry.slug || slugs.contains(&*target) {
+                continue;
+            }
+            let mut message = format!("related slug `{target}` does not exist");
+            if let Some(near) = nearest(&target, &slugs) {
+                message.push_str(&format!("; did you mean `{near}`?"));
+            }
+            if rules.unknown_related_fails {
+                file.report(at, message);
+            } else {
+                file.warn(at, message);
             }
         }
     }
 }
 
-#[cfg(test)]
+/// The slug closest to a mistyped one, when it is close enough to be the
+/// one meant: a third of its letters wrong at most.
+fn nearest<'a>(slug: &str, slugs: &BTreeSet<&'a str>) -> Option<&'a str> {
+    let most = (slug.chars().count() / 3).max(1);
+    slugs
+        .iter()
+        .map(|s| (strsim::osa_distance(slug, s), *s))
+        .filter(|&(d, _)| d <= most)
+        .min()
+        .map(|(_, s)| s)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,6 +14,9 @@ pub struct Rules {
     pub address_nobody: bool,
     /// Whether an entry that dates or changes something must name a source.
     pub dated_claims_need_sources: bool,
+    /// Whether a related slug that names no entry makes the file fail, or
+    /// is only warned about (the link is then shown without a target).
+    pub unknown_related_fails: bool,
 }
 
 impl Rules {
@@ -25,5 +28,6 @@ impl Rules {
         sources: 1..=3,
         address_nobody: true,
         dated_claims_need_sources: true,
+        unknown_related_fails: true,
     };
 }

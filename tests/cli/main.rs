@@ -1,5 +1,6 @@
 //! The one integration-test binary: kamus as its users run it.
 
+mod cache;
 mod content;
 mod fuzz_regressions;
 mod fuzzy;
@@ -19,7 +20,8 @@ mod validation;
 use assert_cmd::Command;
 
 /// `kamus` with a clean environment: no colour, language or glossary
-/// settings leak in from the developer's shell.
+/// settings leak in from the developer's shell, and no cache is written
+/// into their home.
 pub fn kamus() -> Command {
     let mut cmd = Command::cargo_bin("kamus").expect("the kamus binary is built for tests");
     for var in [
@@ -32,7 +34,15 @@ pub fn kamus() -> Command {
     ] {
         cmd.env_remove(var);
     }
+    // The cache of user glossaries goes under target/, not the home folder.
+    cmd.env("XDG_CACHE_HOME", cache_home());
     cmd
+}
+
+/// Where test runs of kamus keep their cache: one folder for all, as a
+/// reader has; each `KAMUS_PATH` has its own file in it.
+pub fn cache_home() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache")
 }
 
 /// Runs kamus with `args` and returns (status, stdout, stderr).

@@ -48,8 +48,12 @@ fn run_with_path(path: &Path, args: &[&str]) -> (i32, String, String) {
     captured(kamus().env("KAMUS_PATH", path).args(args))
 }
 
+/// The one line a lookup prints about skipped user files.
+pub const SKIPPED_ONE: &str =
+    "kamus: KAMUS_PATH: 1 file skipped for problems; `kamus --check` lists them\n";
+
 #[test]
-fn a_user_entry_joins_the_glossary_and_a_broken_file_is_named() {
+fn a_user_entry_joins_the_glossary_and_a_broken_file_is_one_line() {
     let dir = team_folder();
     let (status, out, err) = run_with_path(dir.path(), &["rilis-mingguan"]);
     assert_eq!(status, 0, "{err}");
@@ -58,13 +62,13 @@ fn a_user_entry_joins_the_glossary_and_a_broken_file_is_named() {
         out.contains("back-end-developer, git"),
         "related built-ins are linked: {out}"
     );
-    let broken = err
-        .lines()
-        .find(|l| l.contains("broken.toml"))
-        .expect("the broken file is named");
+    assert_eq!(err, SKIPPED_ONE);
+    // The full report is --check's.
+    let (status, out, _) = run_with_path(dir.path(), &["--check"]);
+    assert_eq!(status, 2);
     assert!(
-        broken.contains("broken.toml:4:8: unknown kind `gadget`"),
-        "{err}"
+        out.contains("broken.toml:4:8: unknown kind `gadget`"),
+        "{out}"
     );
 }
 
@@ -86,8 +90,8 @@ fn user_entries_are_found_by_alias_fuzzy_list_and_search() {
 fn every_built_in_term_still_answers_beside_a_broken_file() {
     let dir = team_folder();
     let list = std::ffi::OsString::from(dir.path());
-    let (glossary, warnings) = kamus::user::load(&list);
-    assert!(warnings.iter().any(|w| w.contains("broken.toml")));
+    let (glossary, skipped) = kamus::user::load(&list, &|_| None);
+    assert_eq!(skipped, 1);
     let built_in = Glossary::built_in();
     assert_eq!(glossary.len(), built_in.len() + 1);
     for entry in built_in.entries() {
@@ -128,10 +132,11 @@ fn the_first_folder_wins_a_duplicate_slug() {
         .output()
         .expect("kamus runs");
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("Rilis Mingguan "));
-    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(String::from_utf8_lossy(&out.stderr), SKIPPED_ONE);
+    let (_, out, _) = captured(kamus().env("KAMUS_PATH", &list).arg("--check"));
     assert!(
-        err.contains("skipped: `rilis-mingguan` is already defined by"),
-        "{err}"
+        out.contains("skipped: `rilis-mingguan` is already defined by"),
+        "{out}"
     );
 }
 
@@ -140,10 +145,9 @@ fn a_missing_folder_is_named_and_nothing_else_breaks() {
     let (status, out, err) = run_with_path(Path::new("/no/such/folder"), &["back-end-developer"]);
     assert_eq!(status, 0);
     assert!(out.starts_with("Back End Developer"));
-    assert!(
-        err.contains("/no/such/folder: no such file or folder"),
-        "{err}"
-    );
+    assert_eq!(err, SKIPPED_ONE);
+    let (_, out, _) = run_with_path(Path::new("/no/such/folder"), &["--check"]);
+    assert_eq!(out, "/no/such/folder: no such file or folder\n");
 }
 
 #[test]
@@ -224,4 +228,50 @@ fn random_picks_different_entries() {
         })
         .collect();
     assert!(picks.len() > 1, "twelve picks were all {picks:?}");
+}
+
+#[test]
+fn a_misspelt_related_slug_is_a_warning_and_the_entry_is_kept() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let text = TEAM_ENTRY.replace("\"git\"]", "\"gti\"]");
+    fs::write(dir.path().join("rilis-mingguan.toml"), text).expect("written");
+    let (status, out, err) = run_with_path(dir.path(), &["rilis-mingguan"]);
+    assert_eq!((status, &*err), (0, ""));
+    assert!(out.starts_with("Rilis Mingguan "), "{out}");
+    let (status, out, err) = run_with_path(dir.path(), &["--check"]);
+    assert_eq!(status, 0, "a warning alone passes");
+    assert_eq!(
+        out,
+        format!(
+            "{}:3:34: warning: related slug `gti` does not exist; did you mean `git`?\n",
+            dir.path().join("rilis-mingguan.toml").display()
+        )
+    );
+    assert!(err.contains("no problems, 1 warning"), "{err}");
+}
+
+#[test]
+fn check_lists_every_structural_problem_of_a_file() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let text = TEAM_ENTRY
+        .replace("kind = \"concept\"\n", "colour = \"red\"\n")
+        .replace("updated = 2026-11-28", "updated = \"yesterday\"")
+        .replace("en = []\n", "");
+    let file = dir.path().join("rilis-mingguan.toml");
+    fs::write(&file, text).expect("written");
+    let (status, out, _) = captured(kamus().arg("--check").arg(dir.path()));
+    assert_eq!(status, 2);
+    let shown = file.display().to_string();
+    let lines: Vec<&str> = out.lines().collect();
+    for want in [
+        format!("{shown}:1:1: missing field `kind`"),
+        format!("{shown}:1:1: unknown field `colour`"),
+        format!("{shown}:2:11:"),
+        format!("{shown}:9:1: missing field `en`"),
+    ] {
+        assert!(
+            lines.iter().any(|l| l.starts_with(&want)),
+            "{want} not in {out}"
+        );
+    }
 }

@@ -1,0 +1,91 @@
+//! The cache of user glossaries: a reader's edits show at once, and a
+//! cache that is missing, broken or cannot be written only costs time.
+
+use std::fs;
+use std::path::Path;
+
+use crate::user::TEAM_ENTRY;
+use crate::{captured, kamus};
+
+fn look_up(path: &Path, cache: &Path, term: &str) -> (i32, String, String) {
+    captured(
+        kamus()
+            .env("KAMUS_PATH", path)
+            .env("XDG_CACHE_HOME", cache)
+            .arg(term),
+    )
+}
+
+/// The cache files kamus wrote under `cache`.
+fn cache_files(cache: &Path) -> Vec<std::path::PathBuf> {
+    fs::read_dir(cache.join("kamus"))
+        .map(|list| list.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn edits_added_and_removed_files_show_on_the_next_run() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let cache = tempfile::tempdir().expect("a temporary folder");
+    let file = dir.path().join("rilis-mingguan.toml");
+    fs::write(&file, TEAM_ENTRY).expect("written");
+    let (_, out, _) = look_up(dir.path(), cache.path(), "rilis-mingguan");
+    assert!(out.starts_with("Rilis Mingguan "), "{out}");
+    assert_eq!(cache_files(cache.path()).len(), 1, "a cache is written");
+    // Twice more: a cache written in the clock tick of the edit is not
+    // trusted, so the second run may write it again; the third reads it.
+    for _ in 0..2 {
+        let (_, again, _) = look_up(dir.path(), cache.path(), "rilis-mingguan");
+        assert_eq!(again, out);
+    }
+
+    fs::write(&file, TEAM_ENTRY.replace("Rilis Mingguan", "Rilis Harian")).expect("written");
+    let (_, out, _) = look_up(dir.path(), cache.path(), "rilis-mingguan");
+    assert!(out.starts_with("Rilis Harian "), "{out}");
+
+    let monthly = TEAM_ENTRY
+        .replace("Rilis Mingguan", "Rilis Bulanan")
+        .replace("Weekly", "Monthly")
+        .replace("rilis jumat", "rilis akhir bulan");
+    fs::write(dir.path().join("rilis-bulanan.toml"), monthly).expect("written");
+    let (status, _, _) = look_up(dir.path(), cache.path(), "rilis-bulanan");
+    assert_eq!(status, 0, "an added file is found");
+
+    fs::remove_file(&file).expect("removed");
+    let (status, out, _) = look_up(dir.path(), cache.path(), "rilis-mingguan");
+    assert_ne!(status, 0, "a removed file is gone: {out}");
+}
+
+#[test]
+fn a_broken_cache_is_rebuilt() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let cache = tempfile::tempdir().expect("a temporary folder");
+    fs::write(dir.path().join("rilis-mingguan.toml"), TEAM_ENTRY).expect("written");
+    let (_, want, _) = look_up(dir.path(), cache.path(), "rilis-mingguan");
+    let written = cache_files(cache.path());
+    assert_eq!(written.len(), 1);
+    let bytes = fs::read(&written[0]).expect("read");
+    for broken in [
+        Vec::new(),
+        bytes[..bytes.len() / 2].to_vec(),
+        bytes.iter().map(|b| b ^ 0x55).collect(),
+    ] {
+        fs::write(&written[0], &broken).expect("written");
+        let (status, out, err) = look_up(dir.path(), cache.path(), "rilis-mingguan");
+        assert_eq!((status, &*err), (0, ""));
+        assert_eq!(out, want);
+    }
+}
+
+#[test]
+fn a_cache_that_cannot_be_written_costs_nothing_but_time() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    fs::write(dir.path().join("rilis-mingguan.toml"), TEAM_ENTRY).expect("written");
+    // A file where the cache folder would go.
+    let blocked = tempfile::NamedTempFile::new().expect("a temporary file");
+    for cache in [blocked.path(), Path::new("relative/is/ignored")] {
+        let (status, out, err) = look_up(dir.path(), cache, "rilis-mingguan");
+        assert_eq!((status, &*err), (0, ""));
+        assert!(out.starts_with("Rilis Mingguan "), "{out}");
+    }
+}
