@@ -13,10 +13,10 @@ use crate::user;
 /// form (the spelling that lookup finds exactly), with the slug as help.
 pub fn term_candidates() -> Vec<CompletionCandidate> {
     let (glossary, _) = user::glossary_from_env();
-    let lang = match std::env::var("KAMUS_LANG").as_deref() {
-        Ok("en") => Lang::En,
-        _ => Lang::Id,
-    };
+    let lang = std::env::var("KAMUS_LANG")
+        .ok()
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or(Lang::Id);
     let mut out = Vec::new();
     for entry in glossary.entries() {
         out.push(

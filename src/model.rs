@@ -23,6 +23,14 @@ pub enum Lang {
 impl Lang {
     pub const ALL: [Lang; 2] = [Lang::Id, Lang::En];
 
+    /// The language a code names, in any case (`EN`, ` id `).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let code = code.trim();
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(code))
+    }
+
     /// The language code, as in `--lang` and the data files.
     pub fn code(self) -> &'static str {
         match self {
@@ -31,7 +39,7 @@ impl Lang {
         }
     }
 
-    fn index(self) -> usize {
+    pub fn index(self) -> usize {
         self as usize
     }
 }

@@ -4,13 +4,15 @@
 use std::path::PathBuf;
 
 use crate::glossary::Glossary;
+use crate::messages::Message;
+use crate::model::Lang;
 use crate::report::{Report, Status};
 use crate::user;
 use crate::validate::escaped;
 
 /// Checks `paths`, or the folders of `KAMUS_PATH` when none are given,
 /// against the built-in glossary (related slugs may point into it).
-pub fn run(paths: &[PathBuf]) -> Report {
+pub fn run(paths: &[PathBuf], lang: Lang) -> Report {
     let paths: Vec<PathBuf> = if paths.is_empty() {
         std::env::var_os("KAMUS_PATH")
             .map(|list| {
@@ -23,7 +25,7 @@ pub fn run(paths: &[PathBuf]) -> Report {
         paths.to_vec()
     };
     if paths.is_empty() {
-        return Report::error("nothing to check: name files or folders, or set KAMUS_PATH");
+        return Report::error(Message::NothingToCheck.text(lang));
     }
     let read = user::read(&paths);
     let checked = user::check(&read.files, &Glossary::built_in());
@@ -47,20 +49,12 @@ pub fn run(paths: &[PathBuf]) -> Report {
     let mut lines: Vec<&String> = problems.iter().chain(&warnings).collect();
     lines.sort();
     report.out = lines.iter().map(|p| format!("{}\n", escaped(p))).collect();
-    let files = read.files.len();
-    let plural = |n: usize| if n == 1 { "" } else { "s" };
-    let mut summary = match problems.len() {
-        0 => format!("checked {files} file{}: no problems", plural(files)),
-        n => format!(
-            "checked {files} file{}: {n} problem{}",
-            plural(files),
-            plural(n)
-        ),
-    };
-    if !warnings.is_empty() {
-        let n = warnings.len();
-        summary.push_str(&format!(", {n} warning{}", plural(n)));
+    let summary = Message::Checked {
+        files: read.files.len(),
+        problems: problems.len(),
+        warnings: warnings.len(),
     }
+    .text(lang);
     report.note(summary);
     report
 }

@@ -3,6 +3,7 @@
 
 use crate::cli::Format;
 use crate::glossary::Glossary;
+use crate::messages::Message;
 use crate::normalize::normalize;
 use crate::render::json;
 use crate::render::shown;
@@ -15,7 +16,7 @@ use crate::validate::is_forbidden;
 
 pub fn run(settings: &Settings, glossary: &Glossary, query: &str, limit: usize) -> Report {
     if normalize(query).is_empty() {
-        return Report::error("the search query has no letters or digits");
+        return Report::error(Message::NothingToSearch.text(settings.lang));
     }
     let hits = search::search(glossary, query, settings.lang, limit);
     let mut report = Report::new(if hits.is_empty() {
@@ -24,7 +25,8 @@ pub fn run(settings: &Settings, glossary: &Glossary, query: &str, limit: usize) 
         Status::Found
     });
     if hits.is_empty() {
-        report.note(format!("nothing found for '{}'", shown(query)));
+        let query = shown(query);
+        report.note(Message::NothingFound { query: &query }.text(settings.lang));
     }
     let lang = settings.lang;
     // Snippets only for the hits printed.

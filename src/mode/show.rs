@@ -6,6 +6,7 @@ use std::hash::{BuildHasher, RandomState};
 use crate::cli::{Cli, Format};
 use crate::glossary::Glossary;
 use crate::lookup::{self, Found, MAX_SUGGESTIONS, Method, Outcome};
+use crate::messages::Message;
 use crate::model::{Lang, SectionKey};
 use crate::normalize::normalize;
 use crate::render::json::{self, EntryJson};
@@ -18,7 +19,7 @@ use crate::settings::Settings;
 pub fn look_up(cli: &Cli, settings: &Settings, glossary: &Glossary) -> Report {
     let query = cli.term.join(" ");
     if normalize(&query).is_empty() {
-        return Report::error("nothing to look up: the term has no letters or digits");
+        return Report::error(Message::NothingToLookUp.text(settings.lang));
     }
     match lookup::lookup(glossary, &query, cli.exact) {
         Outcome::Found(found) => show(cli, settings, glossary, &query, found),
@@ -34,7 +35,7 @@ pub fn look_up(cli: &Cli, settings: &Settings, glossary: &Glossary) -> Report {
 pub fn random(cli: &Cli, settings: &Settings, glossary: &Glossary) -> Report {
     let count = glossary.len();
     if count == 0 {
-        return Report::error("the glossary is empty");
+        return Report::error(Message::EmptyGlossary.text(settings.lang));
     }
     // A fresh `RandomState` is seeded by the OS: randomness without a crate.
     let pick = RandomState::new().hash_one(count) % count as u64;
@@ -51,7 +52,14 @@ fn show(cli: &Cli, settings: &Settings, glossary: &Glossary, query: &str, found:
     let entry = &glossary.entry(found.entry);
     let mut report = Report::new(Status::Found);
     if found.method == Method::Fuzzy {
-        report.note(format!("showing '{}' for '{}'", entry.slug, shown(query)));
+        let query = shown(query);
+        report.note(
+            Message::Showing {
+                slug: &entry.slug,
+                query: &query,
+            }
+            .text(settings.lang),
+        );
     }
     let wanted: Option<&[SectionKey]> = (!cli.sections.is_empty()).then_some(&cli.sections[..]);
     if let Some(wanted) = wanted {
@@ -63,12 +71,14 @@ fn show(cli: &Cli, settings: &Settings, glossary: &Glossary, query: &str, found:
             .collect();
         if !missing.is_empty() {
             let names: Vec<&str> = has.iter().map(|k| k.key()).collect();
-            report.note(format!(
-                "'{}' has no section {}; it has: {}",
-                entry.slug,
-                missing.join(", "),
-                names.join(", ")
-            ));
+            report.note(
+                Message::NoSection {
+                    slug: &entry.slug,
+                    missing: &missing.join(", "),
+                    has: &names.join(", "),
+                }
+                .text(settings.lang),
+            );
             if missing.len() == wanted.len() {
                 report.status = Status::NotFound;
                 return report;
@@ -122,14 +132,18 @@ fn not_found(
     }
     let slugs: Vec<&str> = suggestions.iter().map(|&(i, _)| glossary.slug(i)).collect();
     let query = shown(query);
-    if slugs.is_empty() {
-        report.note(format!("'{query}' not found; try kamus --search"));
-    } else {
-        report.note(format!(
-            "'{query}' not found; did you mean: {}?",
-            slugs.join(", ")
-        ));
-    }
+    let slugs = slugs.join(", ");
+    report.note(
+        if slugs.is_empty() {
+            Message::NotFound { query: &query }
+        } else {
+            Message::DidYouMean {
+                query: &query,
+                slugs: &slugs,
+            }
+        }
+        .text(settings.lang),
+    );
     report
 }
 
@@ -145,11 +159,14 @@ fn ambiguous(settings: &Settings, glossary: &Glossary, query: &str, entries: &[u
     if settings.format == Format::Json {
         report.out = json::ambiguous(query, &candidates);
     }
-    report.note(format!(
-        "'{}' names {} entries; look one up by its slug:",
-        shown(query),
-        candidates.len()
-    ));
+    let query = shown(query);
+    report.note(
+        Message::SharedName {
+            query: &query,
+            count: candidates.len(),
+        }
+        .text(settings.lang),
+    );
     let pad = candidates.iter().map(|c| c.slug.len()).max().unwrap_or(0);
     for c in &candidates {
         report.notes.push(format!(

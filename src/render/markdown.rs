@@ -6,14 +6,12 @@ use super::{Content, View};
 
 pub fn render(view: &View) -> String {
     let mut out = String::new();
-    if !view.filtered {
-        let _ = writeln!(out, "# {}\n", view.term);
-        let _ = write!(out, "*{}*", view.kind.label(view.lang));
-        if !view.aliases.is_empty() {
-            let _ = write!(out, " · alias: {}", view.aliases.join(", "));
-        }
-        out.push_str("\n\n");
+    let _ = writeln!(out, "# {}\n", view.term);
+    let _ = write!(out, "*{}*", view.kind.label(view.lang));
+    if !view.filtered && !view.aliases.is_empty() {
+        let _ = write!(out, " · alias: {}", view.aliases.join(", "));
     }
+    out.push_str("\n\n");
     for block in &view.blocks {
         let _ = writeln!(out, "## {}\n", view.title(block.key));
         match &block.content {

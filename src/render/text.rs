@@ -17,23 +17,21 @@ pub fn render(view: &View, style: Style, width: Option<usize>) -> String {
         style,
         width,
     };
-    if !view.filtered {
-        let kind = format!("({})", view.kind.label(view.lang));
-        let _ = writeln!(
-            page.out,
-            "{}  {}",
-            style.paint(Piece::Title, &view.term),
-            style.paint(Piece::Kind, &kind)
-        );
-        if !view.aliases.is_empty() {
-            let aliases = format!("alias: {}", view.aliases.join(", "));
-            page.wrapped(&style.paint(Piece::Alias, &aliases), "", "");
-        }
+    // The title line comes first even with only some sections, so what
+    // is shown always says which term it is about.
+    let kind = format!("({})", view.kind.label(view.lang));
+    let _ = writeln!(
+        page.out,
+        "{}  {}",
+        style.paint(Piece::Title, &view.term),
+        style.paint(Piece::Kind, &kind)
+    );
+    if !view.filtered && !view.aliases.is_empty() {
+        let aliases = format!("alias: {}", view.aliases.join(", "));
+        page.wrapped(&style.paint(Piece::Alias, &aliases), "", "");
     }
-    for (i, block) in view.blocks.iter().enumerate() {
-        if i > 0 || !view.filtered {
-            page.out.push('\n');
-        }
+    for block in &view.blocks {
+        page.out.push('\n');
         page.block(view, block);
     }
     out

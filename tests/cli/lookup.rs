@@ -27,7 +27,7 @@ fn a_typo_shows_the_entry_with_a_note() {
     assert!(out.starts_with("Back End Developer  (profesi)\n"));
     assert_eq!(
         err,
-        "kamus: showing 'back-end-developer' for 'bakend developer'\n"
+        "kamus: menampilkan 'back-end-developer' untuk 'bakend developer'\n"
     );
 }
 
@@ -48,7 +48,7 @@ fn json_reports_how_the_entry_was_found() {
 fn exact_refuses_a_near_miss_but_still_suggests() {
     let (status, out, err) = run(&["--exact", "bakend", "developer"]);
     assert_eq!((status, out.as_str()), (1, ""));
-    assert!(err.contains("did you mean: back-end-developer"), "{err}");
+    assert!(err.contains("maksudnya: back-end-developer"), "{err}");
 }
 
 #[test]
@@ -57,7 +57,7 @@ fn nonsense_is_not_found_without_suggestions() {
     assert_eq!((status, out.as_str()), (1, ""));
     assert_eq!(err.lines().count(), 1);
     assert!(
-        err.contains("not found") && !err.contains("did you mean"),
+        err.contains("tidak ditemukan") && !err.contains("maksudnya"),
         "{err}"
     );
 }

@@ -8,12 +8,15 @@ mod golden;
 mod hostile;
 mod loader;
 mod lookup;
+mod names;
 mod output;
 mod precision;
 mod properties;
+mod recipes;
 mod relevance;
 mod shared;
 mod shell;
+mod terminal;
 mod user;
 mod validation;
 

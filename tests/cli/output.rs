@@ -65,10 +65,14 @@ fn english_content_with_flag_or_environment() {
 fn one_section_prints_only_that_section() {
     let (status, out, err) = run(&["sql-injection", "-s", "prevention"]);
     assert_eq!((status, err.as_str()), (0, ""));
-    assert!(out.starts_with("PENCEGAHAN\n"), "{out}");
-    assert!(!out.contains("SQL Injection  ("), "title printed: {out}");
+    // The title line, then the section alone.
+    assert!(
+        out.starts_with("SQL Injection  (keamanan)\n\nPENCEGAHAN\n"),
+        "{out}"
+    );
+    assert!(!out.contains("alias:"), "{out}");
     assert!(!out.contains("DEFINISI"));
-    assert!(out.lines().skip(1).all(|l| l.starts_with("  • ")), "{out}");
+    assert!(out.lines().skip(3).all(|l| l.starts_with("  • ")), "{out}");
 }
 
 #[test]
@@ -218,7 +222,7 @@ fn search_finds_words_in_bodies_by_prefix_and_without_diacritics() {
 fn search_misses_and_empty_queries() {
     let (status, out, err) = run(&["--search", "zzzqqq"]);
     assert_eq!((status, out.as_str()), (1, ""));
-    assert!(err.contains("nothing found"));
+    assert!(err.contains("tidak ada hasil untuk 'zzzqqq'"), "{err}");
     let (status, _, err) = run(&["--search", " -- "]);
     assert_eq!(status, 2);
     assert_eq!(err.lines().count(), 1);
@@ -283,7 +287,10 @@ fn a_full_disk_is_a_one_line_error() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.lines().count(), 1, "{err}");
-    assert!(err.starts_with("kamus: cannot write the output"), "{err}");
+    assert!(
+        err.starts_with("kamus: keluaran tidak dapat ditulis"),
+        "{err}"
+    );
 }
 
 #[test]

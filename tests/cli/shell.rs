@@ -98,6 +98,9 @@ fn bash_completes_option_values() {
             "{name} missing from {sections:?}"
         );
     }
+    // The keys only: the headings that also work are not offered twice.
+    assert_eq!(sections.len(), 15, "{sections:?}");
+    assert!(!sections.contains(&"tugas".to_owned()), "{sections:?}");
     assert_eq!(bash_complete(&["kamus", "--lang", ""], None), ["id", "en"]);
     assert_eq!(
         bash_complete(&["kamus", "--format", ""], None),

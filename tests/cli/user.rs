@@ -50,7 +50,7 @@ fn run_with_path(path: &Path, args: &[&str]) -> (i32, String, String) {
 
 /// The one line a lookup prints about skipped user files.
 pub const SKIPPED_ONE: &str =
-    "kamus: KAMUS_PATH: 1 file skipped for problems; `kamus --check` lists them\n";
+    "kamus: KAMUS_PATH: 1 berkas dilewati karena bermasalah; `kamus --check` merincinya\n";
 
 #[test]
 fn a_user_entry_joins_the_glossary_and_a_broken_file_is_one_line() {
@@ -78,7 +78,7 @@ fn user_entries_are_found_by_alias_fuzzy_list_and_search() {
     assert_eq!(run_with_path(dir.path(), &["rilis", "jumat"]).0, 0);
     let (status, _, err) = run_with_path(dir.path(), &["rilis", "minguan"]);
     assert_eq!(status, 0);
-    assert!(err.contains("showing 'rilis-mingguan'"), "{err}");
+    assert!(err.contains("menampilkan 'rilis-mingguan'"), "{err}");
     let (_, list, _) = run_with_path(dir.path(), &["--list"]);
     assert!(list.lines().any(|l| l == "rilis-mingguan"));
     assert!(list.lines().any(|l| l == "back-end-developer"));
@@ -172,7 +172,10 @@ fn check_of_a_clean_folder_exits_zero() {
     let (status, stdout, stderr) = captured(kamus().arg("--check").arg(dir.path()));
     assert_eq!(status, 0);
     assert_eq!(stdout, "");
-    assert!(stderr.contains("checked 1 file: no problems"));
+    assert!(
+        stderr.contains("1 berkas diperiksa: tidak ada masalah"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -183,7 +186,7 @@ fn check_defaults_to_kamus_path_and_needs_something() {
     assert!(out.contains("broken.toml:4:8:"), "{out}");
     let (status, _, stderr) = captured(kamus().arg("--check"));
     assert_eq!(status, 2);
-    assert!(stderr.contains("nothing to check"));
+    assert!(stderr.contains("tidak ada yang diperiksa"), "{stderr}");
 }
 
 #[test]
@@ -216,7 +219,13 @@ fn random_prints_one_entry_with_the_other_options() {
     assert_eq!(doc["lang"], "en");
     let (status, text, _) = crate::run(&["--random", "-s", "definition"]);
     assert_eq!(status, 0);
-    assert!(text.starts_with("DEFINISI\n"), "{text}");
+    // The title line says which term was picked.
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].ends_with(')') && lines[0].contains("  ("),
+        "{text}"
+    );
+    assert_eq!(lines[1..3], ["", "DEFINISI"], "{text}");
 }
 
 #[test]
@@ -247,7 +256,7 @@ fn a_misspelt_related_slug_is_a_warning_and_the_entry_is_kept() {
             dir.path().join("rilis-mingguan.toml").display()
         )
     );
-    assert!(err.contains("no problems, 1 warning"), "{err}");
+    assert!(err.contains("tidak ada masalah, 1 peringatan"), "{err}");
 }
 
 #[test]
