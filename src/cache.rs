@@ -3,20 +3,23 @@
 //! file is used only when its stamp (the kamus build, and each user file's
 //! path, size and modification time) matches what is on disk now, and it
 //! was written after the newest of those files changed; otherwise it is
-//! rebuilt. Every failure here only means a slower run, never an error.
+//! rebuilt. A run reads only the store's head at first (see
+//! [`crate::store::rest`]). Every failure here only means a slower run,
+//! never an error.
 
 use std::ffi::OsStr;
 use std::fs;
-use std::io::{Read, Write};
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use crate::files::fingerprint;
 use crate::store::Store;
+use crate::store::rest::Rest;
 
 /// The first bytes of a cache file, naming its layout.
-const MAGIC: &[u8; 8] = b"kamusU1\n";
+const MAGIC: &[u8; 8] = b"kamusU2\n";
 
 /// What a cache file holds besides its stamp.
 pub struct Cached {
@@ -53,7 +56,7 @@ pub fn load(path: &Path, stamp: &[u8], newest: Option<SystemTime>) -> Option<Cac
     if newest.is_some_and(|newest| newest >= written) {
         return None;
     }
-    // Read part by part, each straight into the buffer it stays in.
+    // Only the head of the store is read now; the rest when it is used.
     let size = meta.len();
     let mut head = [0; MAGIC.len() + 8];
     file.read_exact(&mut head).ok()?;
@@ -64,13 +67,24 @@ pub fn load(path: &Path, stamp: &[u8], newest: Option<SystemTime>) -> Option<Cac
     if exactly(&mut file, size, stamp.len())? != stamp {
         return None;
     }
-    let counts = exactly(&mut file, size, 16)?;
-    let (skipped, len) = (number(&counts[..8])?, number(&counts[8..])?);
-    let text = String::from_utf8(exactly(&mut file, size, len)?).ok()?;
-    let mut data = Vec::with_capacity(usize::try_from(size).ok()?);
-    file.read_to_end(&mut data).ok()?;
+    let counts = exactly(&mut file, size, 40)?;
+    let [skipped, text_len, data_len, head_text, head_data] =
+        std::array::from_fn(|i| number(&counts[i * 8..i * 8 + 8]));
+    let (skipped, text_len, data_len) = (skipped?, text_len?, data_len?);
+    let at = (MAGIC.len() + 8 + stamp.len() + 40) as u64;
+    let (head_text, head_data) = (head_text?, head_data?);
+    if at + text_len as u64 + data_len as u64 != size
+        || head_text > text_len
+        || head_data > data_len
+    {
+        return None;
+    }
+    let text = String::from_utf8(exactly(&mut file, size, head_text)?).ok()?;
+    file.seek(SeekFrom::Start(at + text_len as u64)).ok()?;
+    let data = exactly(&mut file, size, head_data)?;
+    let rest = Rest::new(file, (at, text_len), (at + text_len as u64, data_len));
     Some(Cached {
-        store: Store::from_parts(text, data)?,
+        store: Store::with_rest(text, data, rest)?,
         skipped,
     })
 }
@@ -102,13 +116,14 @@ pub fn save(path: &Path, stamp: &[u8], cached: &Cached) {
         return;
     }
     let (text, data) = cached.store.parts();
-    let number = |n: usize| (n as u64).to_le_bytes();
-    let mut bytes = Vec::with_capacity(MAGIC.len() + stamp.len() + text.len() + data.len() + 24);
+    let (head_text, head_data) = cached.store.head();
+    let mut bytes = Vec::with_capacity(MAGIC.len() + stamp.len() + text.len() + data.len() + 48);
     bytes.extend_from_slice(MAGIC);
-    bytes.extend_from_slice(&number(stamp.len()));
+    bytes.extend_from_slice(&(stamp.len() as u64).to_le_bytes());
     bytes.extend_from_slice(stamp);
-    bytes.extend_from_slice(&number(cached.skipped));
-    bytes.extend_from_slice(&number(text.len()));
+    for n in [cached.skipped, text.len(), data.len(), head_text, head_data] {
+        bytes.extend_from_slice(&(n as u64).to_le_bytes());
+    }
     bytes.extend_from_slice(text.as_bytes());
     bytes.extend_from_slice(data);
     let temporary = folder.join(format!(
@@ -123,5 +138,35 @@ pub fn save(path: &Path, stamp: &[u8], cached: &Cached) {
         .and_then(|()| fs::rename(&temporary, path));
     if written.is_err() {
         let _ = fs::remove_file(&temporary);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::glossary::Glossary;
+
+    #[test]
+    fn a_cached_store_reads_back_whole_from_its_head_and_rest() {
+        let built_in = Glossary::built_in();
+        let entries: Vec<_> = (0..40).map(|i| built_in.entry(i)).collect();
+        let store = crate::user::store(entries.clone(), &built_in);
+        let (text, data) = store.parts();
+        let (head_text, head_data) = store.head();
+        assert!(head_text < text.len() / 2 && head_data < data.len() / 2);
+
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("kamus/user.store");
+        let cached = Cached { store, skipped: 2 };
+        save(&path, b"stamp", &cached);
+        assert!(load(&path, b"other", None).is_none(), "another stamp");
+        let loaded = load(&path, b"stamp", None).expect("read back");
+        assert_eq!(loaded.skipped, 2);
+        // Slugs come from the head; whole entries and the index from the rest.
+        for (i, entry) in entries.iter().enumerate() {
+            assert_eq!(loaded.store.slug(i), entry.slug);
+            assert_eq!(loaded.store.entry(i), *entry);
+        }
+        assert_eq!(loaded.store.parts(), cached.store.parts());
     }
 }

@@ -13,14 +13,18 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 pub fn toml_files(folder: &Path) -> Result<Vec<PathBuf>, String> {
     let listing = fs::read_dir(folder)
         .map_err(|e| format!("{}: cannot read the folder: {e}", folder.display()))?;
-    let mut files: Vec<PathBuf> = listing
+    // Names are compared as bytes, once each: parsing paths to compare
+    // them costs more than the listing itself in a folder of thousands.
+    let mut names: Vec<std::ffi::OsString> = listing
         .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .map(|e| e.file_name())
+        .filter(|name| {
+            let name = name.as_encoded_bytes();
+            name.len() > ".toml".len() && name.ends_with(b".toml")
+        })
         .collect();
-    // One folder: ordering by name is ordering by path, and cheaper.
-    files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
-    Ok(files)
+    names.sort_unstable();
+    Ok(names.into_iter().map(|name| folder.join(name)).collect())
 }
 
 /// The text of one file, refusing what no glossary entry can be: anything

@@ -11,6 +11,7 @@ use std::borrow::Cow;
 
 pub mod names;
 mod part;
+pub mod rest;
 pub mod search;
 
 use crate::fields::Field;
@@ -21,7 +22,7 @@ use crate::model::{
 };
 
 /// Identifies the layout; bumped when it changes.
-const MAGIC: u32 = 0x6B61_6D05;
+const MAGIC: u32 = 0x6B61_6D06;
 
 /// Header slots: the magic, then counts and offsets of each table.
 mod header {
@@ -31,7 +32,10 @@ mod header {
     pub const NAMES: usize = 3;
     /// The search part, likewise.
     pub const SEARCH: usize = 5;
-    pub const LEN: usize = 8;
+    /// The lengths in bytes of the head of the data and of the text: what
+    /// lookup needs to find any entry (see [`super::rest`]).
+    pub const HEAD: usize = 7;
+    pub const LEN: usize = 9;
 }
 
 /// Words per entry in the entry table: slug, kind, term in both languages
@@ -40,12 +44,13 @@ mod header {
 /// which the text keeps together.
 const ENTRY_WORDS: usize = 8;
 
-/// A compiled glossary. Built-in, it borrows the included files; joined by
-/// user entries, it owns them.
-#[derive(Clone, Debug)]
+/// A compiled glossary. Built-in, it borrows the included files; a user
+/// glossary's owns them, or only their head, with the rest on disk.
+#[derive(Debug)]
 pub struct Store {
     text: Cow<'static, str>,
     data: Cow<'static, [u8]>,
+    rest: Option<rest::Rest>,
 }
 
 impl Store {
@@ -55,20 +60,52 @@ impl Store {
     }
 
     fn checked(text: Cow<'static, str>, data: Cow<'static, [u8]>) -> Option<Store> {
-        let store = Store { text, data };
+        let store = Store {
+            text,
+            data,
+            rest: None,
+        };
         (store.data.len() >= header::LEN * 4 && store.word(0) == MAGIC).then_some(store)
+    }
+
+    /// A store of which only the head is in memory (`text` and `data`, as
+    /// [`Store::head`] measured them), the rest to be read from `rest`.
+    pub fn with_rest(text: String, data: Vec<u8>, rest: rest::Rest) -> Option<Store> {
+        let mut store = Store::checked(Cow::Owned(text), Cow::Owned(data))?;
+        store.rest = Some(rest);
+        Some(store)
     }
 
     /// The text and data of the store, as `build.rs` writes them to disk.
     pub fn parts(&self) -> (&str, &[u8]) {
-        (&self.text, &self.data)
+        match &self.rest {
+            Some(rest) => rest.whole(),
+            None => (&self.text, &self.data),
+        }
+    }
+
+    /// How many bytes of the text and of the data make the head: the
+    /// entry table, slugs and terms, and the lookup keys.
+    pub fn head(&self) -> (usize, usize) {
+        (self.idx(header::HEAD + 1), self.idx(header::HEAD))
+    }
+
+    /// `len` bytes of the data from `at`: from the head when they are in
+    /// it, else from the whole; empty when out of range.
+    fn bytes(&self, at: usize, len: usize) -> &[u8] {
+        match self.data.get(at..at + len) {
+            Some(bytes) => bytes,
+            None => match &self.rest {
+                Some(rest) => rest.whole().1.get(at..at + len).unwrap_or(&[]),
+                None => &[],
+            },
+        }
     }
 
     fn word(&self, i: usize) -> u32 {
-        let at = i * 4;
-        self.data
-            .get(at..at + 4)
-            .map_or(0, |b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+        self.bytes(i * 4, 4)
+            .try_into()
+            .map_or(0, u32::from_le_bytes)
     }
 
     fn idx(&self, i: usize) -> usize {
@@ -76,7 +113,13 @@ impl Store {
     }
 
     fn text_at(&self, offset: usize, len: usize) -> &str {
-        self.text.get(offset..offset + len).unwrap_or("")
+        match self.text.get(offset..offset + len) {
+            Some(text) => text,
+            None => match &self.rest {
+                Some(rest) => rest.whole().0.get(offset..offset + len).unwrap_or(""),
+                None => "",
+            },
+        }
     }
 
     /// A string of the store as a glossary string: borrowed when the store
@@ -231,7 +274,7 @@ impl Store {
     pub fn names(&self) -> names::Names<'_> {
         let at = self.idx(header::NAMES) * 4;
         let len = self.idx(header::NAMES + 1);
-        names::Names::new(self.data.get(at..at + len).unwrap_or(&[]))
+        names::Names::new(self.bytes(at, len))
     }
 
     // --- the search index -----------------------------------------------
@@ -240,7 +283,7 @@ impl Store {
     pub fn search(&self) -> search::Search<'_> {
         let at = self.idx(header::SEARCH) * 4;
         let len = self.idx(header::SEARCH + 1);
-        search::Search::new(self.data.get(at..at + len).unwrap_or(&[]))
+        search::Search::new(self.bytes(at, len))
     }
 }
 
@@ -322,19 +365,23 @@ pub fn encode(entries: &[Entry], lexicon: &Lexicon) -> Store {
         w.text(&e.term);
         w.words.push(0);
     }
+    // The head ends here: the table, its strings and the keys.
+    let keys = build_keys(entries);
+    w.part(header::NAMES, &names::encode(&keys, &build_words(&keys)));
+    w.words[header::HEAD] = w.here() * 4;
+    w.words[header::HEAD + 1] = count(w.text.len());
+
     for (i, e) in entries.iter().enumerate() {
         let record = w.record(e, entries);
         w.words[table as usize + i * ENTRY_WORDS + 7] = record;
     }
-
-    let keys = build_keys(entries);
-    w.part(header::NAMES, &names::encode(&keys, &build_words(&keys)));
     w.part(header::SEARCH, &search::encode(entries, lexicon));
 
     let data: Vec<u8> = w.words.iter().flat_map(|x| x.to_le_bytes()).collect();
     Store {
         text: Cow::Owned(w.text),
         data: Cow::Owned(data),
+        rest: None,
     }
 }
 
