@@ -225,8 +225,9 @@ fn push_words(out: &mut String, text: &str) {
         if word.bytes().all(|b| (0x21..0x7f).contains(&b)) {
             out.push_str(word);
         } else {
+            let before = out.len();
             out.extend(word.chars().filter(|&c| !is_forbidden(c)));
-            if out.len() == start + 1 {
+            if out.len() == before {
                 // The word was nothing but control characters.
                 out.truncate(start);
             }
@@ -266,6 +267,7 @@ mod tests {
     #[test]
     fn line_drops_escape_sequences() {
         assert_eq!(line("red \u{1b}[31mtext\u{7}"), "red [31mtext");
+        assert_eq!(line("\u{202E}x \u{7} y"), "x y");
     }
 
     #[test]
