@@ -10,6 +10,7 @@ use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser};
 
 use crate::cli::Cli;
+use crate::export;
 use crate::glossary::Glossary;
 use crate::messages::Message;
 use crate::mode;
@@ -72,7 +73,8 @@ pub fn main() -> ExitCode {
 fn usage_error(cli: &Cli) -> Option<Message<'_>> {
     let lookup = !(cli.list || cli.search.is_some() || cli.random)
         && cli.check.is_none()
-        && cli.generate.is_none();
+        && cli.generate.is_none()
+        && cli.export.is_none();
     if lookup && cli.term.is_empty() {
         return Some(Message::NoTerm);
     }
@@ -124,6 +126,9 @@ pub fn run(cli: &Cli, settings: &Settings, glossary: &Glossary) -> Report {
         mode::generate::run(kind, settings.lang)
     } else if let Some(paths) = &cli.check {
         mode::check::run(paths, settings.lang)
+    } else if let Some([format, dir]) = cli.export.as_deref() {
+        let format = format.to_string_lossy();
+        export::run(glossary, settings.lang, &format, std::path::Path::new(dir))
     } else if cli.list {
         mode::list::run(settings, glossary, cli.long)
     } else if let Some(query) = &cli.search {

@@ -19,7 +19,7 @@ prevent it, how a metric is computed, and which terms to read next. The glossary
 into the binary; your own entries can join it through KAMUS_PATH.")]
 // At most one mode; none is a lookup of TERM. Which combinations need a
 // term is decided in `app`, so its errors can say what was meant.
-#[command(group(ArgGroup::new("mode").multiple(false).args(["list", "search", "random", "check", "generate"])))]
+#[command(group(ArgGroup::new("mode").multiple(false).args(["list", "search", "random", "check", "generate", "export"])))]
 #[command(after_help = "\
 Examples:
   kamus back-end-developer            the whole entry, in Indonesian
@@ -125,6 +125,10 @@ pub struct Cli {
     /// Print a shell completion script or the man page
     #[arg(long, value_enum, value_name = "KIND", conflicts_with = "term")]
     pub generate: Option<Generate>,
+
+    /// Write the glossary (with KAMUS_PATH, in --lang) into DIR for other dictionary programs: stardict (sdcv, GoldenDict, KOReader) or dictd
+    #[arg(long, num_args = 2, value_names = ["FORMAT", "DIR"], conflicts_with = "term", value_hint = ValueHint::DirPath)]
+    pub export: Option<Vec<std::ffi::OsString>>,
 }
 
 /// What `--generate` prints.

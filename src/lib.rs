@@ -9,6 +9,7 @@ pub mod cli;
 pub mod complete;
 pub mod distance;
 mod embedded;
+pub mod export;
 pub mod fields;
 pub mod files;
 #[doc(hidden)]

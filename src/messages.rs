@@ -50,6 +50,22 @@ pub enum Message<'a> {
     NoTerm,
     /// `kamus` alone on a terminal.
     ShortHelp,
+    /// `--export` named a format it does not write.
+    ExportFormat { format: &'a str },
+    /// `--export` into a folder holding other files.
+    ExportOccupied { dir: &'a str },
+    /// `--export` could not read or write its folder.
+    ExportCannot { dir: &'a str, error: &'a str },
+    /// A folder dictd.conf cannot name.
+    ExportPath { dir: &'a str },
+    /// A glossary larger than the formats can hold.
+    ExportTooLarge,
+    /// What `--export` wrote.
+    Exported {
+        dir: &'a str,
+        files: &'a str,
+        entries: usize,
+    },
 }
 
 impl Message<'_> {
@@ -164,6 +180,44 @@ impl Message<'_> {
                 "tidak ada yang dicari: sebutkan istilahnya, atau lihat kamus --help".to_owned()
             }
             (M::NoTerm, En) => "nothing to look up: name a term, or see kamus --help".to_owned(),
+            (M::ExportFormat { format }, Id) => {
+                format!("--export tidak mengenal format '{format}'; pakai stardict atau dictd")
+            }
+            (M::ExportFormat { format }, En) => {
+                format!("--export does not know the format '{format}'; use stardict or dictd")
+            }
+            (M::ExportOccupied { dir }, Id) => format!(
+                "{dir} berisi berkas lain, bukan hasil --export; pakai folder kosong atau folder baru"
+            ),
+            (M::ExportOccupied { dir }, En) => format!(
+                "{dir} holds other files, not an earlier --export; name an empty or a new folder"
+            ),
+            (M::ExportCannot { dir, error }, Id) => format!("{dir}: gagal menulis: {error}"),
+            (M::ExportCannot { dir, error }, En) => format!("{dir}: cannot write: {error}"),
+            (M::ExportPath { dir }, Id) => format!(
+                "{dir}: nama folder ini memuat tanda kutip, garis miring terbalik, atau baris baru yang tidak dapat ditulis di dictd.conf"
+            ),
+            (M::ExportPath { dir }, En) => format!(
+                "{dir}: the folder's name holds a quote, a backslash or a line break that dictd.conf cannot hold"
+            ),
+            (M::ExportTooLarge, Id) => "glosariumnya terlalu besar untuk format ini".to_owned(),
+            (M::ExportTooLarge, En) => "the glossary is too large for this format".to_owned(),
+            (
+                M::Exported {
+                    dir,
+                    files,
+                    entries,
+                },
+                Id,
+            ) => format!("{entries} entri ditulis ke {dir}: {files}"),
+            (
+                M::Exported {
+                    dir,
+                    files,
+                    entries,
+                },
+                En,
+            ) => format!("wrote {entries} entries to {dir}: {files}"),
             (M::ShortHelp, Id) => SHORT_HELP_ID.to_owned(),
             (M::ShortHelp, En) => SHORT_HELP_EN.to_owned(),
         }
@@ -239,6 +293,19 @@ mod tests {
             Message::ListTakesNoTerm,
             Message::NoTerm,
             Message::ShortHelp,
+            Message::ExportFormat { format: "qqq" },
+            Message::ExportOccupied { dir: "sss" },
+            Message::ExportCannot {
+                dir: "sss",
+                error: "eee",
+            },
+            Message::ExportPath { dir: "sss" },
+            Message::ExportTooLarge,
+            Message::Exported {
+                dir: "sss",
+                files: "hhh",
+                entries: 7,
+            },
         ]
     }
 

@@ -150,6 +150,10 @@ fn extra_sections() -> Roff {
                 "kamus --check ~/glosarium",
                 "Check a folder of your own entries.",
             ),
+            (
+                "kamus --export stardict ~/.stardict/dic/kamus",
+                "Write the glossary for sdcv, GoldenDict and KOReader; dictd is the other format.",
+            ),
         ],
     );
     roff

@@ -2,6 +2,7 @@
 
 mod cache;
 mod content;
+mod export;
 mod fuzz_regressions;
 mod fuzzy;
 mod golden;

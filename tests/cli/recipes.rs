@@ -205,3 +205,33 @@ fn fish_completion_installs_into_a_new_folder() {
         skip("fish is not installed, so the script's syntax is not checked");
     }
 }
+
+#[test]
+fn sdcv_finds_the_export_in_its_own_folder() {
+    let script = recipe(&[
+        "kamus --export stardict ~/.stardict/dic/kamus          # kamus-id.*",
+        "kamus --export stardict ~/.stardict/dic/kamus -L en    # kamus-en.*, beside it",
+    ]);
+    let home = Home::new();
+    let (status, _, err) = home.run("sh", &script, &[]);
+    assert_eq!(status, 0, "{err}");
+    if !has("sdcv") {
+        skip("sdcv is not installed, so the StarDict recipe is not read back");
+        return;
+    }
+    let lookups = recipe(&[
+        "sdcv back-end-developer                                # sdcv reads ~/.stardict/dic",
+        "sdcv --data-dir ~/.stardict/dic/kamus \"pengembang backend\"",
+    ]);
+    for line in lookups.lines() {
+        let command = line.replace("sdcv ", "sdcv -n ");
+        let (status, out, _) = home.run("sh", &command, &[]);
+        assert_eq!(status, 0, "{line}");
+        // Both books answer: the Indonesian and the English one.
+        assert!(
+            out.contains("Back End Developer  (profesi)"),
+            "{line}: {out}"
+        );
+        assert!(out.contains("Back End Developer  (role)"), "{line}: {out}");
+    }
+}
