@@ -197,30 +197,69 @@ pub fn store(mut entries: Vec<Entry>, built_in: &Glossary) -> Store {
 /// modification time.
 fn stamp(listing: &Listing) -> (Vec<u8>, Option<SystemTime>) {
     let mut out = format!("kamus {} {}", env!("CARGO_PKG_VERSION"), embedded::ID).into_bytes();
-    let mut newest = None;
-    let mut add = |out: &mut Vec<u8>, path: &Path| {
-        out.extend_from_slice(path.as_os_str().as_bytes());
-        match fs::metadata(path) {
-            Ok(meta) => {
-                let modified = meta.modified().ok();
-                newest = newest.max(modified);
-                let nanos = modified
-                    .and_then(|m| m.duration_since(SystemTime::UNIX_EPOCH).ok())
-                    .map_or(0, |d| d.as_nanos());
-                out.extend_from_slice(
-                    format!("\0{} {} {}\n", meta.len(), nanos, meta.ino()).as_bytes(),
-                );
-            }
-            Err(_) => out.extend_from_slice(b"\0-\n"),
-        }
-    };
     // A rebuilt kamus may read the same glossary differently.
     out.push(b'\n');
     if let Ok(exe) = std::env::current_exe() {
-        add(&mut out, &exe);
+        describe(&exe, &mut out);
     }
-    for (path, _) in &listing.files {
-        add(&mut out, path);
+    let mut newest = None;
+    let paths: Vec<&Path> = listing
+        .files
+        .iter()
+        .map(|(path, _)| path.as_path())
+        .collect();
+    // A stat costs a system call each: a large folder's are shared out
+    // among threads, each describing its own run of files in order.
+    let threads = if paths.len() < PARALLEL_FROM {
+        1
+    } else {
+        std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+    };
+    let per = paths.len().div_ceil(threads.max(1)).max(1);
+    let parts: Vec<(Vec<u8>, Option<SystemTime>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = paths
+            .chunks(per)
+            .map(|run| {
+                scope.spawn(move || {
+                    let mut out = Vec::with_capacity(run.len() * 64);
+                    let newest = run.iter().filter_map(|p| describe(p, &mut out)).max();
+                    (out, newest)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_default())
+            .collect()
+    });
+    for (part, part_newest) in parts {
+        out.extend_from_slice(&part);
+        newest = newest.max(part_newest);
     }
     (out, newest)
+}
+
+/// From how many files the stamp is taken by several threads.
+const PARALLEL_FROM: usize = 256;
+
+/// Appends `path` and its size, modification time and inode to `out`;
+/// returns the modification time.
+fn describe(path: &Path, out: &mut Vec<u8>) -> Option<SystemTime> {
+    out.extend_from_slice(path.as_os_str().as_bytes());
+    match fs::metadata(path) {
+        Ok(meta) => {
+            let modified = meta.modified().ok();
+            let nanos = modified
+                .and_then(|m| m.duration_since(SystemTime::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            out.extend_from_slice(
+                format!("\0{} {} {}\n", meta.len(), nanos, meta.ino()).as_bytes(),
+            );
+            modified
+        }
+        Err(_) => {
+            out.extend_from_slice(b"\0-\n");
+            None
+        }
+    }
 }
