@@ -7,7 +7,17 @@ use std::path::Path;
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 
-use crate::{cache_home, captured, kamus};
+use crate::{cache_home, captured, kamus, skip};
+
+/// Whether this machine can open a pseudo-terminal; a test that needs one
+/// says so and stops when it cannot.
+fn no_terminal() -> bool {
+    let opened = native_pty_system().openpty(PtySize::default()).is_ok();
+    if !opened {
+        skip("no pseudo-terminal can be opened here");
+    }
+    !opened
+}
 
 /// What a run on the terminal printed (with `\r\n` made `\n`) and its
 /// exit status.
@@ -77,6 +87,9 @@ fn paged(dir: &Path) -> Option<String> {
 
 #[test]
 fn a_long_entry_goes_through_the_pager_with_less_options_set() {
+    if no_terminal() {
+        return;
+    }
     let dir = tempfile::tempdir().expect("a temporary folder");
     let pager = recording_pager(dir.path());
     let (status, screen) = on_terminal(
@@ -98,6 +111,9 @@ fn a_long_entry_goes_through_the_pager_with_less_options_set() {
 
 #[test]
 fn pager_follows_kamus_pager_then_pager() {
+    if no_terminal() {
+        return;
+    }
     let first = tempfile::tempdir().expect("a temporary folder");
     let second = tempfile::tempdir().expect("a temporary folder");
     let env = [
@@ -114,6 +130,9 @@ fn pager_follows_kamus_pager_then_pager() {
 
 #[test]
 fn short_output_is_printed_and_always_pages_it() {
+    if no_terminal() {
+        return;
+    }
     let dir = tempfile::tempdir().expect("a temporary folder");
     let pager = recording_pager(dir.path());
     let env = [("KAMUS_PAGER", pager.as_str())];
@@ -133,6 +152,9 @@ fn short_output_is_printed_and_always_pages_it() {
 
 #[test]
 fn no_pager_and_pipes_are_never_paged() {
+    if no_terminal() {
+        return;
+    }
     let dir = tempfile::tempdir().expect("a temporary folder");
     let pager = recording_pager(dir.path());
     let env = [("KAMUS_PAGER", pager.as_str())];
@@ -152,6 +174,9 @@ fn no_pager_and_pipes_are_never_paged() {
 
 #[test]
 fn a_pager_that_cannot_start_leaves_the_text_on_the_screen() {
+    if no_terminal() {
+        return;
+    }
     let env = [("KAMUS_PAGER", "kamus-no-such-pager")];
     let (status, screen) = on_terminal(&["back-end-developer"], &env);
     assert_eq!(status, 0);
@@ -160,6 +185,9 @@ fn a_pager_that_cannot_start_leaves_the_text_on_the_screen() {
 
 #[test]
 fn bare_kamus_on_a_terminal_is_a_short_help_and_in_a_pipe_a_usage_error() {
+    if no_terminal() {
+        return;
+    }
     let (status, screen) = on_terminal(&[], &[]);
     assert_eq!(status, 0);
     assert!(screen.starts_with("kamus: glosarium"), "{screen}");
