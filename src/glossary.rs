@@ -14,7 +14,7 @@ use crate::lexicon::Lexicon;
 use crate::model::{Entry, Kind, Lang, Str};
 use crate::store::names::Names;
 use crate::store::search::Index;
-use crate::store::{self, Store, partition_point};
+use crate::store::{self, Store, count, partition_point};
 
 /// The marker of a built-in entry a user entry replaces.
 const HIDDEN: u32 = u32::MAX;
@@ -262,10 +262,6 @@ impl Glossary {
     fn store(&self) -> &Store {
         &self.stores[0]
     }
-}
-
-fn count(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ use crate::fields::{FIELDS, Field};
 use crate::glossary::Glossary;
 use crate::model::Lang;
 use crate::normalize::normalize;
+use crate::store::count;
 use crate::store::search::{Index, Posting};
 
 /// How much a match in each field counts: names, definition, body.
@@ -201,10 +202,6 @@ pub fn search(glossary: &Glossary, query: &str, lang: Lang, limit: usize) -> Vec
             }
         })
         .collect()
-}
-
-fn count(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Whether any of the `(store, term)`s of `store` is in the names of entry

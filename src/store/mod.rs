@@ -385,7 +385,9 @@ pub fn encode(entries: &[Entry], lexicon: &Lexicon) -> Store {
     }
 }
 
-fn count(n: usize) -> u32 {
+/// A length or an index as a store's `u32` word (saturating: a store is
+/// far smaller than 4 GiB).
+pub fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 

@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 
 use fst::Map;
 
-use super::part::{Reader, Writer, fst_of, word};
+use super::count;
+use super::part::{Reader, Writer, fst_of};
 use crate::keys::{Key, Target, Via};
 
 /// Header slots, each one word.
@@ -48,8 +49,8 @@ pub fn encode(keys: &[Key], words: &BTreeMap<String, Vec<u32>>) -> Vec<u8> {
         let mut targets = match key.targets.as_slice() {
             [one] => packed(one) & PAYLOAD,
             many => {
-                let at = SHARED | word(shared.len());
-                shared.push(word(many.len()));
+                let at = SHARED | count(shared.len());
+                shared.push(count(many.len()));
                 shared.extend(many.iter().map(packed));
                 at
             }
@@ -57,10 +58,10 @@ pub fn encode(keys: &[Key], words: &BTreeMap<String, Vec<u32>>) -> Vec<u8> {
         if key.compact {
             targets |= COMPACT;
         }
-        rows.extend([word(text.len()), word(key.key.len()), targets]);
+        rows.extend([count(text.len()), count(key.key.len()), targets]);
         text.push_str(&key.key);
     }
-    w.set(slot::KEYS, word(keys.len()));
+    w.set(slot::KEYS, count(keys.len()));
     w.table(slot::ROWS);
     w.extend(rows);
     w.table(slot::SHARED);
@@ -70,7 +71,7 @@ pub fn encode(keys: &[Key], words: &BTreeMap<String, Vec<u32>>) -> Vec<u8> {
     let mut word_values: Vec<(&str, u64)> = Vec::with_capacity(words.len());
     for (found, rows) in words {
         word_values.push((found, postings.len() as u64));
-        postings.push(word(rows.len()));
+        postings.push(count(rows.len()));
         postings.extend(rows);
     }
     w.extend(postings);

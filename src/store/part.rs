@@ -4,6 +4,8 @@
 
 use fst::{Map, MapBuilder};
 
+use super::count;
+
 /// Builds a part with `slots` header words.
 pub struct Writer {
     header: Vec<u32>,
@@ -27,7 +29,7 @@ impl Writer {
 
     /// The position (in words, from the part's start) of the next body word.
     pub fn here(&self) -> u32 {
-        word(self.header.len() + self.body.len())
+        count(self.header.len() + self.body.len())
     }
 
     /// Starts a table: the next body word's position goes into `slot`.
@@ -47,8 +49,8 @@ impl Writer {
     /// Adds a blob and records its byte offset and length in two slots.
     /// Blobs follow the body, so their offsets are settled in [`finish`].
     pub fn blob(&mut self, at_slot: usize, len_slot: usize, data: &[u8]) {
-        self.set(at_slot, word(self.blobs.len()));
-        self.set(len_slot, word(data.len()));
+        self.set(at_slot, count(self.blobs.len()));
+        self.set(len_slot, count(data.len()));
         self.blobs.extend_from_slice(data);
         while self.blobs.len() % 4 != 0 {
             self.blobs.push(0);
@@ -60,7 +62,7 @@ impl Writer {
     pub fn finish(mut self, blob_slots: &[usize]) -> Vec<u8> {
         let start = (self.header.len() + self.body.len()) * 4;
         for &slot in blob_slots {
-            self.header[slot] += word(start);
+            self.header[slot] += count(start);
         }
         let mut out: Vec<u8> = self
             .header
@@ -71,10 +73,6 @@ impl Writer {
         out.extend(self.blobs);
         out
     }
-}
-
-pub fn word(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// An fst map of sorted, distinct keys.

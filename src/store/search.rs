@@ -12,7 +12,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use fst::automaton::{Automaton, Str};
 use fst::{IntoStreamer, Map, Streamer};
 
-use super::part::{Reader, Writer, fst_of, word};
+use super::count;
+use super::part::{Reader, Writer, fst_of};
 use crate::analyze::{Cache, name_words, words_of};
 use crate::fields::{FIELDS, Field, fields};
 use crate::lexicon::Lexicon;
@@ -123,13 +124,13 @@ impl Builder {
 /// `lexicon`.
 pub fn encode(entries: &[Entry], lexicon: &Lexicon) -> Vec<u8> {
     let mut w = Writer::new(HEADER);
-    w.set(slot::ENTRIES, word(entries.len()));
+    w.set(slot::ENTRIES, count(entries.len()));
     let mut cache = Cache::default();
     let mut blobs = Vec::new();
     for lang in Lang::ALL {
         let mut b = Builder::default();
         for (i, entry) in entries.iter().enumerate() {
-            b.add(word(i), entry, lang, lexicon, &mut cache);
+            b.add(count(i), entry, lang, lexicon, &mut cache);
         }
         let at = base(lang);
         let terms: BTreeMap<&str, usize> = b
@@ -141,7 +142,7 @@ pub fn encode(entries: &[Entry], lexicon: &Lexicon) -> Vec<u8> {
         w.table(at + lang_slot::TERMS);
         let mut first = 0;
         for list in b.postings.values() {
-            w.extend([word(first), word(list.len())]);
+            w.extend([count(first), count(list.len())]);
             first += list.len();
         }
         w.table(at + lang_slot::POSTINGS);
@@ -158,8 +159,8 @@ pub fn encode(entries: &[Entry], lexicon: &Lexicon) -> Vec<u8> {
         let mut offset = 0_u64;
         for (written, stems) in &b.words {
             word_values.push((written, offset));
-            w.push(word(stems.len()));
-            w.extend(stems.iter().map(|s| word(terms[s.as_str()])));
+            w.push(count(stems.len()));
+            w.extend(stems.iter().map(|s| count(terms[s.as_str()])));
             offset += 1 + stems.len() as u64;
         }
         // Every term's written forms, for snippets to find without stemming.
@@ -167,16 +168,16 @@ pub fn encode(entries: &[Entry], lexicon: &Lexicon) -> Vec<u8> {
         let mut spans: Vec<(u32, u32)> = Vec::with_capacity(b.words.len());
         let mut forms: Vec<Vec<u32>> = vec![Vec::new(); terms.len()];
         for (id, (form, stems)) in b.words.iter().enumerate() {
-            spans.push((word(written.len()), word(form.len())));
+            spans.push((count(written.len()), count(form.len())));
             written.push_str(form);
             for stem in stems {
-                forms[terms[stem.as_str()]].push(word(id));
+                forms[terms[stem.as_str()]].push(count(id));
             }
         }
         w.table(at + lang_slot::FORMS);
         let mut first = 0;
         for list in &forms {
-            w.extend([word(first), word(list.len())]);
+            w.extend([count(first), count(list.len())]);
             first += list.len();
         }
         w.table(at + lang_slot::FORM_SPANS);
@@ -192,7 +193,7 @@ pub fn encode(entries: &[Entry], lexicon: &Lexicon) -> Vec<u8> {
         let mut stem_text = String::new();
         w.table(at + lang_slot::STEM_SPANS);
         for stem in terms.keys() {
-            w.extend([word(stem_text.len()), word(stem.len())]);
+            w.extend([count(stem_text.len()), count(stem.len())]);
             stem_text.push_str(stem);
         }
         blobs.push((at + lang_slot::STEM_TEXT_AT, stem_text.into_bytes()));
