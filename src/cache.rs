@@ -150,7 +150,7 @@ mod tests {
     fn a_cached_store_reads_back_whole_from_its_head_and_rest() {
         let built_in = Glossary::built_in();
         let entries: Vec<_> = (0..40).map(|i| built_in.entry(i)).collect();
-        let store = crate::user::store(entries.clone(), &built_in);
+        let store = Glossary::encode(entries.clone());
         let (text, data) = store.parts();
         let (head_text, head_data) = store.head();
         assert!(head_text < text.len() / 2 && head_data < data.len() / 2);

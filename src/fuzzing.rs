@@ -114,7 +114,7 @@ pub fn glossary_file(data: &[u8]) {
     if checked.entries.is_empty() {
         return;
     }
-    let glossary = Glossary::with_user(crate::user::store(checked.entries, built_in));
+    let glossary = Glossary::with_user(Glossary::encode(checked.entries));
     for entry in 0..glossary.len() {
         render_all(&glossary, entry, glossary.slug(entry));
     }

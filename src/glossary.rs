@@ -47,13 +47,19 @@ impl Glossary {
         }
     }
 
-    /// A glossary of `entries` alone; a later entry with the slug of an
-    /// earlier one replaces it. It is searched with the built-in lexicon.
+    /// A glossary of `entries` alone (see [`Glossary::encode`]).
     pub fn from_entries(entries: Vec<Entry>) -> Glossary {
+        Glossary::single(Glossary::encode(entries))
+    }
+
+    /// The store of `entries` in slug order, a later entry with the slug of
+    /// an earlier one replacing it, searched with the built-in lexicon: a
+    /// user's store, or a glossary of its own.
+    pub fn encode(entries: Vec<Entry>) -> Store {
         let by_slug: BTreeMap<Str, Entry> =
             entries.into_iter().map(|e| (e.slug.clone(), e)).collect();
         let merged: Vec<Entry> = by_slug.into_values().collect();
-        Glossary::single(store::encode(&merged, &Glossary::built_in().lexicon()))
+        store::encode(&merged, &Glossary::built_in().lexicon())
     }
 
     /// The built-in glossary with a store of the user's entries laid over
@@ -392,10 +398,8 @@ mod tests {
     }
 
     /// The built-in glossary with `entries` laid over it as a user store.
-    fn overlaid(mut entries: Vec<Entry>) -> Glossary {
-        entries.sort_by(|a, b| a.slug.cmp(&b.slug));
-        let lexicon = Glossary::built_in().lexicon();
-        Glossary::with_user(store::encode(&entries, &lexicon))
+    fn overlaid(entries: Vec<Entry>) -> Glossary {
+        Glossary::with_user(Glossary::encode(entries))
     }
 
     #[test]

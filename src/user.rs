@@ -15,8 +15,6 @@ use crate::cache::{self, Cached};
 use crate::embedded;
 use crate::files;
 use crate::glossary::Glossary;
-use crate::model::Entry;
-use crate::store::{self, Store};
 use crate::validate::{self, Checked, Rules, Source};
 
 /// User entries need not meet the built-in glossary's editorial rules.
@@ -180,16 +178,9 @@ fn compile(listing: &Listing) -> Cached {
     let checked = check(&read.files, &built_in);
     let skipped = read.problems.len() + read.files.len() - checked.entries.len();
     Cached {
-        store: store(checked.entries, &built_in),
+        store: Glossary::encode(checked.entries),
         skipped,
     }
-}
-
-/// The store of user entries, searched with the built-in lexicon.
-pub fn store(mut entries: Vec<Entry>, built_in: &Glossary) -> Store {
-    entries.sort_by(|a, b| a.slug.cmp(&b.slug));
-    entries.dedup_by(|a, b| a.slug == b.slug);
-    store::encode(&entries, &built_in.lexicon())
 }
 
 /// What the cache of `listing` is recognised by: this kamus build, and
