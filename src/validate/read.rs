@@ -89,33 +89,29 @@ pub fn read(source: &Source) -> (Option<RawEntry>, Vec<Problem>) {
     let field = |name: &str| get(top, name);
     let mut raw = RawEntry {
         kind: walk
-            .required(field("kind"), span.start, "kind")
+            .required(top, span.start, "kind")
             .and_then(|v| walk.string(v)),
         updated: walk
-            .required(field("updated"), span.start, "updated")
+            .required(top, span.start, "updated")
             .and_then(|v| walk.date(v)),
         related: walk
-            .required(field("related"), span.start, "related")
+            .required(top, span.start, "related")
             .and_then(|v| walk.strings(v)),
         term: walk
-            .required(field("term"), span.start, "term")
+            .required(top, span.start, "term")
             .and_then(|v| walk.text(v)),
         aliases: walk
-            .required(field("aliases"), span.start, "aliases")
+            .required(top, span.start, "aliases")
             .and_then(|v| walk.aliases(v)),
         definition: walk
-            .required(field("definition"), span.start, "definition")
+            .required(top, span.start, "definition")
             .and_then(|v| walk.text(v)),
         ..RawEntry::default()
     };
     raw.duties = walk.tables(field("duties"), |w, t, at| {
         w.known(t, &["title", "body"]);
-        let title = w
-            .required(get(t, "title"), at, "title")
-            .and_then(|v| w.text(v));
-        let body = w
-            .required(get(t, "body"), at, "body")
-            .and_then(|v| w.text(v));
+        let title = w.required(t, at, "title").and_then(|v| w.text(v));
+        let body = w.required(t, at, "body").and_then(|v| w.text(v));
         Some(RawDuty {
             title: title?,
             body: body?,
@@ -123,11 +119,9 @@ pub fn read(source: &Source) -> (Option<RawEntry>, Vec<Problem>) {
     });
     raw.skills = walk.tables(field("skills"), |w, t, at| {
         w.known(t, &["group", "items"]);
-        let group = w
-            .required(get(t, "group"), at, "group")
-            .and_then(|v| w.text(v));
+        let group = w.required(t, at, "group").and_then(|v| w.text(v));
         let items = w
-            .required(get(t, "items"), at, "items")
+            .required(t, at, "items")
             .map(|v| w.texts(v))
             .unwrap_or_default();
         Some(RawSkillGroup {
@@ -137,9 +131,7 @@ pub fn read(source: &Source) -> (Option<RawEntry>, Vec<Problem>) {
     });
     raw.sections = walk.tables(field("sections"), |w, t, at| {
         w.known(t, &["key", "body", "items"]);
-        let key = w
-            .required(get(t, "key"), at, "key")
-            .and_then(|v| w.string(v));
+        let key = w.required(t, at, "key").and_then(|v| w.string(v));
         let body = get(t, "body").and_then(|v| w.text(v));
         let items = get(t, "items").map(|v| w.texts(v)).unwrap_or_default();
         Some(RawSection {
@@ -150,12 +142,8 @@ pub fn read(source: &Source) -> (Option<RawEntry>, Vec<Problem>) {
     });
     raw.sources = walk.tables(field("sources"), |w, t, at| {
         w.known(t, &["title", "url"]);
-        let title = w
-            .required(get(t, "title"), at, "title")
-            .and_then(|v| w.string(v));
-        let url = w
-            .required(get(t, "url"), at, "url")
-            .and_then(|v| w.string(v));
+        let title = w.required(t, at, "title").and_then(|v| w.string(v));
+        let url = w.required(t, at, "url").and_then(|v| w.string(v));
         Some(RawReference {
             title: title?,
             url: url?,
@@ -201,12 +189,15 @@ impl Walk<'_> {
 
     /// The value of a required field, or a problem at the start of its
     /// table.
+    /// The value of `name` in `table`, reported as missing (at the table,
+    /// `table_at`) when it is not there.
     fn required<'v, 'i>(
         &mut self,
-        value: Option<&'v Value<'i>>,
+        table: &'v DeTable<'i>,
         table_at: usize,
         name: &str,
     ) -> Option<&'v Value<'i>> {
+        let value = get(table, name);
         if value.is_none() {
             self.report(table_at, format!("missing field `{name}`"));
         }
@@ -277,12 +268,8 @@ impl Walk<'_> {
         let at = value.span().start;
         let table = self.table(value)?;
         self.known(table, &["id", "en"]);
-        let id = self
-            .required(get(table, "id"), at, "id")
-            .and_then(|v| self.string(v));
-        let en = self
-            .required(get(table, "en"), at, "en")
-            .and_then(|v| self.string(v));
+        let id = self.required(table, at, "id").and_then(|v| self.string(v));
+        let en = self.required(table, at, "en").and_then(|v| self.string(v));
         Some(RawText { id: id?, en: en? })
     }
 
@@ -298,12 +285,8 @@ impl Walk<'_> {
         let at = value.span().start;
         let table = self.table(value)?;
         self.known(table, &["id", "en"]);
-        let id = self
-            .required(get(table, "id"), at, "id")
-            .and_then(|v| self.strings(v));
-        let en = self
-            .required(get(table, "en"), at, "en")
-            .and_then(|v| self.strings(v));
+        let id = self.required(table, at, "id").and_then(|v| self.strings(v));
+        let en = self.required(table, at, "en").and_then(|v| self.strings(v));
         Some([id?, en?])
     }
 
