@@ -13,8 +13,7 @@ use crate::render::json::{self, EntryJson};
 use crate::render::{Candidate, View, markdown, shown, text};
 use crate::search::search;
 use crate::style::Style;
-use crate::user::RULES;
-use crate::validate::{Source, is_forbidden, validate};
+use crate::validate::is_forbidden;
 
 fn built_in() -> &'static Glossary {
     static GLOSSARY: OnceLock<Glossary> = OnceLock::new();
@@ -101,13 +100,12 @@ pub fn glossary_file(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let sources = [Source {
-        path: "fuzz.toml",
-        text,
-    }];
-    let built_in = built_in();
-    let slugs: Vec<&str> = (0..built_in.len()).map(|i| built_in.slug(i)).collect();
-    let checked = validate(&sources, &RULES, &slugs);
+    let file = crate::user::File {
+        path: "fuzz.toml".to_owned(),
+        text: text.to_owned(),
+    };
+    // Checked as the loader checks a KAMUS_PATH file.
+    let checked = crate::user::check(&[file], built_in());
     for problem in &checked.problems {
         assert_clean("problem", &problem.to_string());
     }

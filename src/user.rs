@@ -18,7 +18,7 @@ use crate::glossary::Glossary;
 use crate::validate::{self, Checked, Rules, Source};
 
 /// User entries need not meet the built-in glossary's editorial rules.
-pub const RULES: Rules = Rules {
+const RULES: Rules = Rules {
     min_definition_words: 1,
     related: 0..=20,
     duties: 1..=20,
