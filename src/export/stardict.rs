@@ -98,8 +98,11 @@ fn word(name: &str) -> &[u8] {
 /// StarDict's order (`stardict_strcmp`): ASCII letters compared without
 /// case (`g_ascii_strcasecmp`), then byte by byte to break ties.
 pub fn compare(a: &[u8], b: &[u8]) -> Ordering {
-    let folded = |s: &[u8]| s.iter().map(u8::to_ascii_lowercase).collect::<Vec<_>>();
-    folded(a).cmp(&folded(b)).then_with(|| a.cmp(b))
+    let lower = u8::to_ascii_lowercase;
+    a.iter()
+        .map(lower)
+        .cmp(b.iter().map(lower))
+        .then_with(|| a.cmp(b))
 }
 
 #[cfg(test)]
