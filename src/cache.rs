@@ -1,25 +1,36 @@
 //! The compiled store of a reader's own glossary, kept on disk between runs
-//! so that `KAMUS_PATH` costs a directory listing, not a rebuild. A cache
-//! file is used only when its stamp (the kamus build, and each user file's
-//! path, size and modification time) matches what is on disk now, and it
-//! was written after the newest of those files changed; otherwise it is
-//! rebuilt. A run reads only the store's head at first (see
-//! [`crate::store::rest`]). Every failure here only means a slower run,
-//! never an error.
+//! so that `KAMUS_PATH` costs a `stat` per file, not a rebuild. A cache
+//! file holds the stamp it was built from (see [`crate::user`]): the part
+//! that names the files and their state must match what is on disk now;
+//! the part that records each folder's state lets a run take the folder's
+//! names from the cache instead of listing it. A run reads only the store's
+//! head at first (see [`crate::store::rest`]). Every failure here only
+//! means a slower run, never an error.
 
 use std::ffi::OsStr;
 use std::fs;
-use std::io::{Read, Seek, SeekFrom, Write};
+use std::io::{Read, Seek, Write};
 use std::os::unix::ffi::OsStrExt;
+use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 use crate::files::fingerprint;
 use crate::store::Store;
 use crate::store::rest::Rest;
 
 /// The first bytes of a cache file, naming its layout.
-const MAGIC: &[u8; 8] = b"kamusU2\n";
+const MAGIC: &[u8; 8] = b"kamusU3\n";
+
+/// What a cache is recognised by.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Stamp {
+    /// The build, the paths and each file's name and state: a cache is
+    /// used only when these match what is on disk now, byte for byte.
+    pub files: Vec<u8>,
+    /// Each given folder's state when it was listed, of a fixed length for
+    /// one `KAMUS_PATH`: while it matches, the folder holds the same names.
+    pub folders: Vec<u8>,
+}
 
 /// What a cache file holds besides its stamp.
 pub struct Cached {
@@ -45,48 +56,93 @@ pub fn location(list: &OsStr, var: &dyn Fn(&str) -> Option<std::ffi::OsString>) 
     Some(base.join("kamus").join(name))
 }
 
-/// The cache at `path` if it was built from exactly `stamp`, after the
-/// newest user file (`newest`) last changed.
-pub fn load(path: &Path, stamp: &[u8], newest: Option<SystemTime>) -> Option<Cached> {
-    let mut file = fs::File::open(path).ok()?;
-    let meta = file.metadata().ok()?;
-    let written = meta.modified().ok()?;
-    // A file changed in the same clock tick as the cache was written may
-    // have changed after it was read: such a cache is not trusted.
-    if newest.is_some_and(|newest| newest >= written) {
+/// A cache file opened and its stamp read, the store not yet.
+pub struct Opened {
+    file: fs::File,
+    size: u64,
+    /// Where the store's counts start, after the stamp.
+    body: u64,
+    pub stamp: Stamp,
+}
+
+/// Opens the cache at `path` and reads its stamp.
+pub fn open(path: &Path) -> Option<Opened> {
+    // Read and write when allowed, to record the folders' state in place.
+    let mut file = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(path)
+        .or_else(|_| fs::File::open(path))
+        .ok()?;
+    let size = file.metadata().ok()?.len();
+    let mut magic = [0; MAGIC.len()];
+    file.read_exact(&mut magic).ok()?;
+    if &magic != MAGIC {
         return None;
     }
-    // Only the head of the store is read now; the rest when it is used.
-    let size = meta.len();
-    let mut head = [0; MAGIC.len() + 8];
-    file.read_exact(&mut head).ok()?;
-    let (magic, len) = head.split_at(MAGIC.len());
-    if magic != MAGIC || number(len)? != stamp.len() {
-        return None;
-    }
-    if exactly(&mut file, size, stamp.len())? != stamp {
-        return None;
-    }
-    let counts = exactly(&mut file, size, 40)?;
-    let [skipped, text_len, data_len, head_text, head_data] =
-        std::array::from_fn(|i| number(&counts[i * 8..i * 8 + 8]));
-    let (skipped, text_len, data_len) = (skipped?, text_len?, data_len?);
-    let at = (MAGIC.len() + 8 + stamp.len() + 40) as u64;
-    let (head_text, head_data) = (head_text?, head_data?);
-    if at + text_len as u64 + data_len as u64 != size
-        || head_text > text_len
-        || head_data > data_len
-    {
-        return None;
-    }
-    let text = String::from_utf8(exactly(&mut file, size, head_text)?).ok()?;
-    file.seek(SeekFrom::Start(at + text_len as u64)).ok()?;
-    let data = exactly(&mut file, size, head_data)?;
-    let rest = Rest::new(file, (at, text_len), (at + text_len as u64, data_len));
-    Some(Cached {
-        store: Store::with_rest(text, data, rest)?,
-        skipped,
+    let folders = part(&mut file, size)?;
+    let files = part(&mut file, size)?;
+    Some(Opened {
+        body: file.stream_position().ok()?,
+        file,
+        size,
+        stamp: Stamp { files, folders },
     })
+}
+
+impl Opened {
+    /// Records the folders' state of a cache whose files still match, so
+    /// that the next run need not list the folders again.
+    pub fn remember_folders(&self, folders: &[u8]) {
+        if folders.len() == self.stamp.folders.len() {
+            // A cache that cannot be written only keeps listing the folders.
+            let _ = self.file.write_all_at(folders, (MAGIC.len() + 8) as u64);
+        }
+    }
+
+    /// The cached store; only its head is read now, the rest when used.
+    /// Reads go by position, so this may run beside other use of `self`.
+    pub fn store(&self) -> Option<Cached> {
+        let (size, file) = (self.size, &self.file);
+        let read = |at: u64, len: usize| -> Option<Vec<u8>> {
+            // A length past the end (a corrupt file) claims no memory.
+            if at.checked_add(len as u64)? > size {
+                return None;
+            }
+            let mut bytes = vec![0; len];
+            file.read_exact_at(&mut bytes, at).ok()?;
+            Some(bytes)
+        };
+        let counts = read(self.body, 40)?;
+        let [skipped, text_len, data_len, head_text, head_data] =
+            std::array::from_fn(|i| number(&counts[i * 8..i * 8 + 8]));
+        let (skipped, text_len, data_len) = (skipped?, text_len?, data_len?);
+        let (head_text, head_data) = (head_text?, head_data?);
+        let at = self.body + 40;
+        if at + text_len as u64 + data_len as u64 != size
+            || head_text > text_len
+            || head_data > data_len
+        {
+            return None;
+        }
+        let text = String::from_utf8(read(at, head_text)?).ok()?;
+        let data = read(at + text_len as u64, head_data)?;
+        let rest = Rest::new(
+            file.try_clone().ok()?,
+            (at, text_len),
+            (at + text_len as u64, data_len),
+        );
+        Some(Cached {
+            store: Store::with_rest(text, data, rest)?,
+            skipped,
+        })
+    }
+}
+
+/// A part of the file written with its length before it.
+fn part(file: &mut fs::File, size: u64) -> Option<Vec<u8>> {
+    let len = number(&exactly(file, size, 8)?)?;
+    exactly(file, size, len)
 }
 
 /// The next `len` bytes of `file`; `None` if it ends first. A length
@@ -108,7 +164,7 @@ fn number(bytes: &[u8]) -> Option<usize> {
 /// Writes the cache at `path`, through a temporary file renamed into
 /// place, so that a reader never sees half of one. Failures are ignored:
 /// a read-only home only makes the next run rebuild.
-pub fn save(path: &Path, stamp: &[u8], cached: &Cached) {
+pub fn save(path: &Path, stamp: &Stamp, cached: &Cached) {
     let Some(folder) = path.parent() else {
         return;
     };
@@ -117,10 +173,14 @@ pub fn save(path: &Path, stamp: &[u8], cached: &Cached) {
     }
     let (text, data) = cached.store.parts();
     let (head_text, head_data) = cached.store.head();
-    let mut bytes = Vec::with_capacity(MAGIC.len() + stamp.len() + text.len() + data.len() + 48);
+    let mut bytes = Vec::with_capacity(
+        MAGIC.len() + stamp.folders.len() + stamp.files.len() + text.len() + data.len() + 64,
+    );
     bytes.extend_from_slice(MAGIC);
-    bytes.extend_from_slice(&(stamp.len() as u64).to_le_bytes());
-    bytes.extend_from_slice(stamp);
+    for part in [&stamp.folders, &stamp.files] {
+        bytes.extend_from_slice(&(part.len() as u64).to_le_bytes());
+        bytes.extend_from_slice(part);
+    }
     for n in [cached.skipped, text.len(), data.len(), head_text, head_data] {
         bytes.extend_from_slice(&(n as u64).to_le_bytes());
     }
@@ -158,9 +218,22 @@ mod tests {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let path = dir.path().join("kamus/user.store");
         let cached = Cached { store, skipped: 2 };
-        save(&path, b"stamp", &cached);
-        assert!(load(&path, b"other", None).is_none(), "another stamp");
-        let loaded = load(&path, b"stamp", None).expect("read back");
+        let stamp = Stamp {
+            files: b"files".to_vec(),
+            folders: b"folders".to_vec(),
+        };
+        save(&path, &stamp, &cached);
+        let opened = open(&path).expect("opened");
+        assert_eq!(opened.stamp, stamp);
+        opened.remember_folders(b"FOLDERS");
+        opened.remember_folders(b"longer folders");
+        let opened = open(&path).expect("opened again");
+        assert_eq!(
+            opened.stamp.folders, b"FOLDERS",
+            "written in place, same length only"
+        );
+        assert_eq!(opened.stamp.files, stamp.files);
+        let loaded = opened.store().expect("read back");
         assert_eq!(loaded.skipped, 2);
         // Slugs come from the head; whole entries and the index from the rest.
         for (i, entry) in entries.iter().enumerate() {

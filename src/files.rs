@@ -2,6 +2,7 @@
 //! folder in a stable order, and their text within a size limit. Shared by
 //! `build.rs` and the run-time loader of user glossaries.
 
+use std::ffi::OsString;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -11,11 +12,19 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
 /// The `*.toml` files directly inside `folder`, sorted by name.
 pub fn toml_files(folder: &Path) -> Result<Vec<PathBuf>, String> {
+    Ok(toml_names(folder)?
+        .into_iter()
+        .map(|name| folder.join(name))
+        .collect())
+}
+
+/// The names of the `*.toml` files directly inside `folder`, sorted.
+pub fn toml_names(folder: &Path) -> Result<Vec<OsString>, String> {
     let listing = fs::read_dir(folder)
         .map_err(|e| format!("{}: cannot read the folder: {e}", folder.display()))?;
     // Names are compared as bytes, once each: parsing paths to compare
     // them costs more than the listing itself in a folder of thousands.
-    let mut names: Vec<std::ffi::OsString> = listing
+    let mut names: Vec<OsString> = listing
         .filter_map(Result::ok)
         .map(|e| e.file_name())
         .filter(|name| {
@@ -24,7 +33,7 @@ pub fn toml_files(folder: &Path) -> Result<Vec<PathBuf>, String> {
         })
         .collect();
     names.sort_unstable();
-    Ok(names.into_iter().map(|name| folder.join(name)).collect())
+    Ok(names)
 }
 
 /// The text of one file, refusing what no glossary entry can be: anything

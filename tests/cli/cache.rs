@@ -2,7 +2,9 @@
 //! cache that is missing, broken or cannot be written only costs time.
 
 use std::fs;
+use std::os::unix::fs::MetadataExt;
 use std::path::Path;
+use std::time::{Duration, SystemTime};
 
 use crate::user::TEAM_ENTRY;
 use crate::{captured, kamus};
@@ -23,6 +25,15 @@ fn cache_files(cache: &Path) -> Vec<std::path::PathBuf> {
         .unwrap_or_default()
 }
 
+/// Sets a file's or folder's modification time to an hour ago, as if it
+/// had been written then.
+fn settle(path: &Path) {
+    let past = SystemTime::now() - Duration::from_secs(3600);
+    fs::File::open(path)
+        .and_then(|f| f.set_modified(past))
+        .expect("time set");
+}
+
 #[test]
 fn edits_added_and_removed_files_show_on_the_next_run() {
     let dir = tempfile::tempdir().expect("a temporary folder");
@@ -31,17 +42,44 @@ fn edits_added_and_removed_files_show_on_the_next_run() {
     fs::write(&file, TEAM_ENTRY).expect("written");
     let (_, out, _) = look_up(dir.path(), cache.path(), "rilis-mingguan");
     assert!(out.starts_with("Rilis Mingguan "), "{out}");
-    assert_eq!(cache_files(cache.path()).len(), 1, "a cache is written");
-    // Twice more: a cache written in the clock tick of the edit is not
-    // trusted, so the second run may write it again; the third reads it.
-    for _ in 0..2 {
-        let (_, again, _) = look_up(dir.path(), cache.path(), "rilis-mingguan");
-        assert_eq!(again, out);
-    }
+    assert!(
+        cache_files(cache.path()).is_empty(),
+        "a file changed just now may change again within its clock tick: no cache"
+    );
+    settle(&file);
+    settle(dir.path());
+    let (_, again, _) = look_up(dir.path(), cache.path(), "rilis-mingguan");
+    assert_eq!(again, out);
+    let written = cache_files(cache.path());
+    assert_eq!(written.len(), 1, "a cache is written");
+    let state = |path: &Path| {
+        let meta = fs::metadata(path).expect("the cache");
+        (meta.ino(), meta.modified().expect("a time"))
+    };
+    let before = state(&written[0]);
+    let (_, again, _) = look_up(dir.path(), cache.path(), "rilis-mingguan");
+    assert_eq!(again, out);
+    assert_eq!(
+        state(&written[0]),
+        before,
+        "the cache is read, not written again"
+    );
 
-    fs::write(&file, TEAM_ENTRY.replace("Rilis Mingguan", "Rilis Harian")).expect("written");
+    // An edit of the same size, its time set back as `cp -p` does: the
+    // inode's change time still tells.
+    let modified = fs::metadata(&file)
+        .and_then(|m| m.modified())
+        .expect("a time");
+    fs::write(
+        &file,
+        TEAM_ENTRY.replace("Rilis Mingguan", "Rilis Mingguam"),
+    )
+    .expect("written");
+    fs::File::open(&file)
+        .and_then(|f| f.set_modified(modified))
+        .expect("time set back");
     let (_, out, _) = look_up(dir.path(), cache.path(), "rilis-mingguan");
-    assert!(out.starts_with("Rilis Harian "), "{out}");
+    assert!(out.starts_with("Rilis Mingguam "), "{out}");
 
     let monthly = TEAM_ENTRY
         .replace("Rilis Mingguan", "Rilis Bulanan")
@@ -61,6 +99,7 @@ fn a_broken_cache_is_rebuilt() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let cache = tempfile::tempdir().expect("a temporary folder");
     fs::write(dir.path().join("rilis-mingguan.toml"), TEAM_ENTRY).expect("written");
+    settle(&dir.path().join("rilis-mingguan.toml"));
     let (_, want, _) = look_up(dir.path(), cache.path(), "rilis-mingguan");
     let written = cache_files(cache.path());
     assert_eq!(written.len(), 1);

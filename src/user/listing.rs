@@ -1,0 +1,560 @@
+//! The files a `KAMUS_PATH` names, and the stamp their cache is recognised
+//! by. Both run before every lookup with a personal glossary, so a run
+//! costs one `stat` per given path and per file, taken relative to the
+//! open folder, and lists a folder only when its own state changed since
+//! the cache last recorded it.
+
+use std::collections::HashMap;
+use std::ffi::OsStr;
+use std::io;
+use std::ops::Range;
+use std::os::fd::OwnedFd;
+use std::os::unix::ffi::OsStrExt;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, PoisonError};
+use std::time::{Duration, SystemTime};
+
+use rustix::fs::{AtFlags, Mode, OFlags, Stat};
+
+use crate::cache::Stamp;
+use crate::embedded;
+use crate::files;
+
+/// The files a set of paths names, and one message per path or file that
+/// cannot be used (a missing folder, a second file of the same slug).
+pub struct Listing {
+    /// The start of every stamp: this kamus build and the paths as given.
+    header: Vec<u8>,
+    items: Vec<Item>,
+    /// Each item's state, in the layout of [`Stamp::folders`].
+    states: Vec<u8>,
+    files: Vec<Listed>,
+    /// The names of all files, one after another.
+    names: Vec<u8>,
+    pub problems: Vec<String>,
+}
+
+/// One path as given: a folder (kept open), a file, or neither.
+struct Item {
+    path: PathBuf,
+    folder: Option<OwnedFd>,
+}
+
+/// One listed file: a name in the folder `items[item]`, or, with an empty
+/// name, that item itself.
+struct Listed {
+    item: u32,
+    /// Where its name is in [`Listing::names`].
+    name: Range<usize>,
+}
+
+impl Listed {
+    /// The longest its record in a stamp can be.
+    fn record_len(&self) -> usize {
+        4 + self.name.len() + 2 + RECORD_LEN
+    }
+}
+
+/// How long before its stamp a file must have last changed for the stamp
+/// to be trusted: a file system records times in ticks (two seconds on
+/// FAT), and a second change within the tick of the first leaves the
+/// time as it was.
+const SETTLED: Duration = Duration::from_secs(2);
+
+/// The length of one item's state in [`Stamp::folders`].
+const STATE_LEN: usize = 1 + 4 * 8;
+
+impl Listing {
+    /// The `*.toml` files named by `paths`: a file is itself, a folder
+    /// gives the `*.toml` files directly inside it, sorted by name. When
+    /// two folders hold the same slug, the first folder's file wins, as in
+    /// `PATH`; the other is reported.
+    pub fn new(paths: &[PathBuf]) -> Listing {
+        let mut listing = Listing::open(paths);
+        listing.list();
+        listing
+    }
+
+    /// The paths opened and their state read, their files not yet listed.
+    pub fn open(paths: &[PathBuf]) -> Listing {
+        let mut out = Listing {
+            header: header(paths),
+            items: Vec::with_capacity(paths.len()),
+            states: Vec::with_capacity(paths.len() * STATE_LEN),
+            files: Vec::new(),
+            names: Vec::new(),
+            problems: Vec::new(),
+        };
+        for path in paths {
+            let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+            let (kind, folder, stat) = match rustix::fs::open(path, flags, Mode::empty()) {
+                Ok(fd) => {
+                    let stat = rustix::fs::fstat(&fd).ok();
+                    (b'd', Some(fd), stat)
+                }
+                Err(rustix::io::Errno::NOTDIR) => (b'f', None, None),
+                Err(rustix::io::Errno::NOENT) => {
+                    out.problems
+                        .push(format!("{}: no such file or folder", path.display()));
+                    (b'-', None, None)
+                }
+                Err(e) => {
+                    out.problems.push(format!(
+                        "{}: cannot read the folder: {}",
+                        path.display(),
+                        io::Error::from(e)
+                    ));
+                    (b'!', None, None)
+                }
+            };
+            out.states.push(kind);
+            let numbers = stat.map_or([0; 4], |s| {
+                [
+                    number(s.st_dev),
+                    number(s.st_ino),
+                    number(s.st_mtime),
+                    number(s.st_mtime_nsec),
+                ]
+            });
+            for n in numbers {
+                out.states.extend_from_slice(&n.to_le_bytes());
+            }
+            out.items.push(Item {
+                path: path.clone(),
+                folder,
+            });
+        }
+        out
+    }
+
+    /// Lists the files of the opened paths from disk.
+    pub fn list(&mut self) {
+        self.files.clear();
+        self.names.clear();
+        for (item, at) in self.items.iter().zip(0u32..) {
+            if item.folder.is_some() {
+                match files::toml_names(&item.path) {
+                    Ok(names) => {
+                        for name in names {
+                            let name = keep(&mut self.names, name.as_bytes());
+                            self.files.push(Listed { item: at, name });
+                        }
+                    }
+                    Err(message) => self.problems.push(message),
+                }
+            } else if self.states[at as usize * STATE_LEN] == b'f' {
+                let name = keep(&mut self.names, b"");
+                self.files.push(Listed { item: at, name });
+            }
+        }
+        // Names in one folder differ: only several paths can repeat a slug.
+        if self.items.len() > 1 {
+            self.drop_repeated_slugs();
+        }
+    }
+
+    /// Takes the files from `stamp` instead of listing them, when every
+    /// folder is as `stamp` recorded it; false when one is not.
+    pub fn recall(&mut self, stamp: &Stamp) -> bool {
+        if stamp.folders != self.states {
+            return false;
+        }
+        let Some(records) = stamp.files.strip_prefix(self.header.as_slice()) else {
+            return false;
+        };
+        let mut files = Vec::new();
+        let mut rest = records;
+        while !rest.is_empty() {
+            let Some((item, name, after)) = record(rest, self.items.len()) else {
+                self.files.clear();
+                self.names.clear();
+                return false;
+            };
+            let name = keep(&mut self.names, name);
+            files.push(Listed { item, name });
+            rest = after;
+        }
+        self.files = files;
+        true
+    }
+
+    /// The name of a file in its folder; empty for a path given as a file.
+    fn name(&self, file: &Listed) -> &OsStr {
+        OsStr::from_bytes(&self.names[file.name.clone()])
+    }
+
+    /// Keeps the first file of each slug and reports the others.
+    fn drop_repeated_slugs(&mut self) {
+        let mut first: HashMap<Vec<u8>, usize> = HashMap::new();
+        let mut kept: Vec<Listed> = Vec::with_capacity(self.files.len());
+        for file in std::mem::take(&mut self.files) {
+            let path = self.path(&file);
+            let stem = path.file_stem().unwrap_or_default().as_bytes().to_vec();
+            if let Some(&at) = first.get(&stem) {
+                self.problems.push(format!(
+                    "{}:1:1: skipped: `{}` is already defined by {}",
+                    path.display(),
+                    String::from_utf8_lossy(&stem),
+                    self.path(&kept[at]).display()
+                ));
+            } else {
+                first.insert(stem, kept.len());
+                kept.push(file);
+            }
+        }
+        self.files = kept;
+    }
+
+    /// The path of each listed file, in order.
+    pub fn paths(&self) -> impl Iterator<Item = PathBuf> + '_ {
+        self.files.iter().map(|file| self.path(file))
+    }
+
+    fn path(&self, file: &Listed) -> PathBuf {
+        let item = &self.items[file.item as usize].path;
+        if file.name.is_empty() {
+            item.clone()
+        } else {
+            item.join(self.name(file))
+        }
+    }
+
+    /// What a cache of these files is recognised by, and whether it may be
+    /// trusted: no file changed so recently that a second change could
+    /// leave its state as recorded. A folder that changed as recently is
+    /// recorded as unknown, so that the next run lists it again.
+    pub fn stamp(&self) -> (Stamp, bool) {
+        self.stamp_alongside(|| ()).0
+    }
+
+    /// [`Listing::stamp`], running `alongside` on this thread meanwhile
+    /// when the files are many enough to be stamped by other threads.
+    pub fn stamp_alongside<T>(&self, alongside: impl FnOnce() -> T) -> ((Stamp, bool), T) {
+        let taken = SystemTime::now();
+        // A stat costs a system call each: a large folder's are shared out
+        // among threads, which take runs of files in turn and describe each
+        // into a buffer of its exact size made here, so that none allocates.
+        // This thread joins them once `alongside` is done. A stat mostly
+        // waits on memory: one helper per core (at least two) measured
+        // faster here than one fewer.
+        let helpers = if self.files.len() < PARALLEL_FROM {
+            0
+        } else {
+            std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 4))
+        };
+        let runs: Vec<&[Listed]> = self.files.chunks(RUN).collect();
+        let parts: Vec<Mutex<Vec<u8>>> = runs
+            .iter()
+            .map(|run| Mutex::new(Vec::with_capacity(run.iter().map(Listed::record_len).sum())))
+            .collect();
+        let next = AtomicUsize::new(0);
+        let work = || {
+            let mut changed = false;
+            loop {
+                let at = next.fetch_add(1, Ordering::Relaxed);
+                let (Some(run), Some(part)) = (runs.get(at), parts.get(at)) else {
+                    return changed;
+                };
+                let mut part = part.lock().unwrap_or_else(PoisonError::into_inner);
+                changed |= self.describe_run(run, taken, &mut part);
+            }
+        };
+        let (changed, other) = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..helpers).map(|_| scope.spawn(work)).collect();
+            let other = alongside();
+            let mut changed = work();
+            for handle in handles {
+                // A helper that failed leaves its run unfinished, which no
+                // cached stamp matches, and counts as a change.
+                changed |= handle.join().unwrap_or(true);
+            }
+            (changed, other)
+        });
+        let mut files = self.header.clone();
+        for part in parts {
+            files.extend_from_slice(&part.into_inner().unwrap_or_else(PoisonError::into_inner));
+        }
+        let settled = !changed;
+
+        let mut folders = self.states.clone();
+        for state in folders.chunks_mut(STATE_LEN) {
+            let word = |i: usize| {
+                let at = 1 + i * 8;
+                u64::from_le_bytes(state[at..at + 8].try_into().unwrap_or_default())
+            };
+            if state[0] == b'd' && recent((word(2), word(3)), taken) {
+                state.fill(0);
+                state[0] = b'?';
+            }
+        }
+        ((Stamp { files, folders }, settled), other)
+    }
+
+    /// Appends the records of a run of files to `out`; whether one of them
+    /// changed shortly before `taken`.
+    fn describe_run(&self, run: &[Listed], taken: SystemTime, out: &mut Vec<u8>) -> bool {
+        let mut any_recent = false;
+        for file in run {
+            let item = &self.items[file.item as usize];
+            out.extend_from_slice(&file.item.to_le_bytes());
+            let name = self.name(file);
+            out.extend_from_slice(name.as_bytes());
+            out.push(0);
+            // Symbolic links are followed: the target is what changes.
+            let stat = match &item.folder {
+                Some(folder) => rustix::fs::statat(folder, name, AtFlags::empty()),
+                None => rustix::fs::stat(&item.path),
+            };
+            any_recent |= describe(stat, out).is_some_and(|m| recent(m, taken));
+        }
+        any_recent
+    }
+}
+
+/// The start of every stamp: this kamus build and the paths as given.
+fn header(paths: &[PathBuf]) -> Vec<u8> {
+    let mut out = format!("kamus {} {}\n", env!("CARGO_PKG_VERSION"), embedded::ID).into_bytes();
+    // A rebuilt kamus may read the same glossary differently.
+    if let Ok(exe) = std::env::current_exe() {
+        out.extend_from_slice(exe.as_os_str().as_bytes());
+        out.push(0);
+        describe(rustix::fs::stat(&exe), &mut out);
+    }
+    for path in paths {
+        out.extend_from_slice(path.as_os_str().as_bytes());
+        out.push(0);
+    }
+    out.push(0);
+    out
+}
+
+/// Whether a modification time (seconds and nanoseconds since 1970) is
+/// within [`SETTLED`] of `taken`, or later.
+fn recent((secs, nanos): (u64, u64), taken: SystemTime) -> bool {
+    let nanos = u32::try_from(nanos).unwrap_or(0).min(999_999_999);
+    SystemTime::UNIX_EPOCH
+        .checked_add(Duration::new(secs, nanos))
+        .and_then(|changed| changed.checked_add(SETTLED))
+        .is_some_and(|settled| settled >= taken)
+}
+
+/// From how many files the stamp is taken by several threads.
+const PARALLEL_FROM: usize = 256;
+
+/// How many files a thread stamps at a time.
+const RUN: usize = 64;
+
+/// Appends a file's record to `out`: its size, modification and change
+/// times and inode, or a mark that it cannot be read. Returns the
+/// modification time.
+fn describe(stat: rustix::io::Result<Stat>, out: &mut Vec<u8>) -> Option<(u64, u64)> {
+    let Ok(s) = stat else {
+        out.push(0);
+        return None;
+    };
+    out.push(1);
+    let modified = (number(s.st_mtime), number(s.st_mtime_nsec));
+    for n in [
+        number(s.st_size),
+        modified.0,
+        modified.1,
+        number(s.st_ctime),
+        number(s.st_ctime_nsec),
+        number(s.st_ino),
+    ] {
+        out.extend_from_slice(&n.to_le_bytes());
+    }
+    Some(modified)
+}
+
+/// The length of a readable file's record after its mark.
+const RECORD_LEN: usize = 6 * 8;
+
+/// A field of `stat`, whose integer types differ between platforms, as
+/// 64 bits (a time before 1970 wraps, and stays distinct).
+fn number<N: Into<i128>>(n: N) -> u64 {
+    n.into() as u64
+}
+
+/// Appends a file's name to `names`; where it is kept.
+fn keep(names: &mut Vec<u8>, name: &[u8]) -> Range<usize> {
+    let start = names.len();
+    names.extend_from_slice(name);
+    start..names.len()
+}
+
+/// The first of a stamp's records: the file's path (of `items`) and
+/// name, and the records after it; `None` when it is not well formed.
+fn record(records: &[u8], items: usize) -> Option<(u32, &[u8], &[u8])> {
+    let item = u32::from_le_bytes(records.get(..4)?.try_into().ok()?);
+    let rest = &records[4..];
+    let end = rest.iter().position(|&b| b == 0)?;
+    let (name, rest) = (&rest[..end], &rest[end + 1..]);
+    let len = match rest.first()? {
+        0 => 1,
+        _ => 1 + RECORD_LEN,
+    };
+    if item as usize >= items || rest.len() < len {
+        return None;
+    }
+    Some((item, name, &rest[len..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::fs;
+    use std::path::Path;
+
+    fn write(path: &Path, text: &str) {
+        fs::write(path, text).expect("written");
+    }
+
+    /// Sets a file's modification time to an hour ago.
+    fn settle(path: &Path) {
+        let past = SystemTime::now() - Duration::from_secs(3600);
+        fs::File::open(path)
+            .and_then(|f| f.set_modified(past))
+            .expect("time set");
+    }
+
+    #[test]
+    fn folders_list_toml_files_by_name_and_the_first_slug_wins() {
+        let first = tempfile::tempdir().expect("a folder");
+        let second = tempfile::tempdir().expect("a folder");
+        write(&first.path().join("b.toml"), "");
+        write(&first.path().join("a.toml"), "");
+        write(&first.path().join("notes.txt"), "");
+        write(&second.path().join("a.toml"), "");
+        write(&second.path().join("c.toml"), "");
+        let missing = first.path().join("missing");
+        let listing = Listing::new(&[
+            first.path().to_owned(),
+            second.path().to_owned(),
+            missing.clone(),
+            first.path().join("b.toml"),
+        ]);
+        let paths: Vec<PathBuf> = listing.paths().collect();
+        assert_eq!(
+            paths,
+            [
+                first.path().join("a.toml"),
+                first.path().join("b.toml"),
+                second.path().join("c.toml"),
+            ]
+        );
+        assert_eq!(listing.problems.len(), 3, "{:?}", listing.problems);
+        assert!(
+            listing
+                .problems
+                .iter()
+                .any(|p| p.contains("`a` is already defined"))
+        );
+        assert!(
+            listing
+                .problems
+                .iter()
+                .any(|p| p.contains("`b` is already defined"))
+        );
+        assert!(
+            listing
+                .problems
+                .iter()
+                .any(|p| p.contains("no such file or folder"))
+        );
+    }
+
+    #[test]
+    fn the_stamp_changes_with_a_file_and_follows_symbolic_links() {
+        let folder = tempfile::tempdir().expect("a folder");
+        let elsewhere = tempfile::tempdir().expect("a folder");
+        let target = elsewhere.path().join("target.toml");
+        write(&folder.path().join("a.toml"), "one");
+        write(&target, "one");
+        std::os::unix::fs::symlink(&target, folder.path().join("linked.toml")).expect("linked");
+        let paths = [folder.path().to_owned()];
+        let stamp = || Listing::new(&paths).stamp().0.files;
+
+        let before = stamp();
+        assert_eq!(stamp(), before, "nothing changed");
+        write(&target, "two");
+        let linked = stamp();
+        assert_ne!(linked, before, "the linked file changed, not its size");
+        write(&folder.path().join("a.toml"), "two");
+        assert_ne!(stamp(), linked, "a file changed");
+    }
+
+    #[test]
+    fn a_stamp_is_trusted_only_after_its_files_settled() {
+        let folder = tempfile::tempdir().expect("a folder");
+        let file = folder.path().join("a.toml");
+        write(&file, "one");
+        let paths = [folder.path().to_owned()];
+        let (stamp, settled) = Listing::new(&paths).stamp();
+        assert!(!settled, "a file changed just now");
+        assert_eq!(stamp.folders[0], b'?', "a folder changed just now");
+
+        settle(&file);
+        settle(folder.path());
+        let (stamp, settled) = Listing::new(&paths).stamp();
+        assert!(settled);
+        assert_eq!(stamp.folders[0], b'd');
+    }
+
+    #[test]
+    fn a_settled_folder_is_recalled_from_the_stamp_until_it_changes() {
+        let folder = tempfile::tempdir().expect("a folder");
+        for name in ["a.toml", "b.toml"] {
+            write(&folder.path().join(name), name);
+            settle(&folder.path().join(name));
+        }
+        settle(folder.path());
+        let paths = [folder.path().to_owned(), folder.path().join("a.toml")];
+        let listed = Listing::new(&paths);
+        let (stamp, _) = listed.stamp();
+
+        let mut recalled = Listing::open(&paths);
+        assert!(recalled.recall(&stamp));
+        assert_eq!(
+            recalled.paths().collect::<Vec<_>>(),
+            listed.paths().collect::<Vec<_>>()
+        );
+        assert_eq!(recalled.stamp().0, stamp);
+
+        write(&folder.path().join("c.toml"), "c");
+        let mut changed = Listing::open(&paths);
+        assert!(!changed.recall(&stamp), "a file was added");
+    }
+
+    #[test]
+    fn broken_records_recall_nothing() {
+        let folder = tempfile::tempdir().expect("a folder");
+        write(&folder.path().join("a.toml"), "a");
+        settle(&folder.path().join("a.toml"));
+        settle(folder.path());
+        let paths = [folder.path().to_owned()];
+        let (stamp, _) = Listing::new(&paths).stamp();
+        for cut in 1..=RECORD_LEN {
+            let broken = Stamp {
+                files: stamp.files[..stamp.files.len() - cut].to_vec(),
+                folders: stamp.folders.clone(),
+            };
+            assert!(!Listing::open(&paths).recall(&broken), "cut {cut}");
+        }
+    }
+
+    #[test]
+    fn a_large_folder_stamps_the_same_as_it_is_listed() {
+        let folder = tempfile::tempdir().expect("a folder");
+        for i in 0..PARALLEL_FROM + 3 {
+            write(&folder.path().join(format!("t{i:04}.toml")), &"x".repeat(i));
+        }
+        let listing = Listing::new(&[folder.path().to_owned()]);
+        let (stamp, _) = listing.stamp();
+        // Every file, in listed order, whichever thread took it.
+        let mut one_run = Vec::new();
+        listing.describe_run(&listing.files, SystemTime::now(), &mut one_run);
+        assert_eq!(stamp.files, [listing.header.clone(), one_run].concat());
+    }
+}

@@ -1,0 +1,156 @@
+//! User glossaries: folders of TOML entries named by `KAMUS_PATH`, read at
+//! run time only when it is set, checked by the same validation as the
+//! built-in glossary, compiled into a store of their own (cached between
+//! runs) and laid over the built-in one.
+
+use std::ffi::{OsStr, OsString};
+use std::path::PathBuf;
+
+use crate::cache::{self, Cached};
+use crate::files;
+use crate::glossary::Glossary;
+use crate::validate::{self, Checked, Rules, Source};
+
+mod listing;
+
+pub use listing::Listing;
+
+/// User entries need not meet the built-in glossary's editorial rules.
+const RULES: Rules = Rules {
+    min_definition_words: 1,
+    related: 0..=20,
+    duties: 1..=20,
+    sources: 0..=3,
+    address_nobody: false,
+    dated_claims_need_sources: false,
+    unknown_related_fails: false,
+};
+
+/// A glossary file read from disk.
+pub struct File {
+    /// The path as the user gave it, for messages.
+    pub path: String,
+    pub text: String,
+}
+
+/// What reading a set of paths found: the files, and one message per file
+/// or folder that could not be read.
+#[derive(Default)]
+pub struct Files {
+    pub files: Vec<File>,
+    pub problems: Vec<String>,
+}
+
+/// Reads the listed files; the problems are those of reading alone.
+pub fn read_listed(listing: &Listing) -> Files {
+    let mut out = Files::default();
+    for file in listing.paths() {
+        let shown = file.display().to_string();
+        match files::read_text(&file) {
+            Ok(text) => out.files.push(File { path: shown, text }),
+            Err(message) => out.problems.push(format!("{shown}:1:1: {message}")),
+        }
+    }
+    out
+}
+
+/// Reads every `*.toml` file named by `paths` (see [`Listing::new`]).
+pub fn read(paths: &[PathBuf]) -> Files {
+    let listing = Listing::new(paths);
+    let mut read = read_listed(&listing);
+    read.problems.splice(0..0, listing.problems);
+    read
+}
+
+/// Validates read files as one glossary over the built-in one.
+pub fn check(files: &[File], built_in: &Glossary) -> Checked {
+    let sources: Vec<Source> = files
+        .iter()
+        .map(|f| Source {
+            path: &f.path,
+            text: &f.text,
+        })
+        .collect();
+    let slugs: Vec<&str> = (0..built_in.len()).map(|i| built_in.slug(i)).collect();
+    validate::validate(&sources, &RULES, &slugs)
+}
+
+/// The built-in glossary, joined by the user glossaries in `KAMUS_PATH` when
+/// it is set, and how many user files or folders were skipped for problems.
+pub fn glossary_from_env() -> (Glossary, usize) {
+    match std::env::var_os("KAMUS_PATH") {
+        Some(list) if !list.is_empty() => load(&list, &|name| std::env::var_os(name)),
+        _ => (Glossary::built_in(), 0),
+    }
+}
+
+/// The built-in glossary joined by the folders in a `:`-separated list,
+/// from the cache when it is current (see [`cache`]), and how many files
+/// or folders were skipped. `var` reads the environment.
+pub fn load(value: &OsStr, var: &dyn Fn(&str) -> Option<OsString>) -> (Glossary, usize) {
+    let paths: Vec<PathBuf> = std::env::split_paths(value)
+        .filter(|p| !p.as_os_str().is_empty())
+        .collect();
+    let location = cache::location(value, var);
+    let opened = location.as_deref().and_then(cache::open);
+    let mut listing = Listing::open(&paths);
+    // A folder in the state the cache recorded holds the names it recorded.
+    let recalled = opened.as_ref().is_some_and(|o| listing.recall(&o.stamp));
+    if !recalled {
+        listing.list();
+    }
+    // Many files take a while to stamp: the cached glossary is read
+    // meanwhile, and used if the stamp still matches.
+    let ((stamp, settled), read) =
+        listing.stamp_alongside(|| opened.as_ref().and_then(cache::Opened::store).map(joined));
+    let current = opened.filter(|o| o.stamp.files == stamp.files);
+    if let Some(opened) = &current
+        && !recalled
+    {
+        opened.remember_folders(&stamp.folders);
+    }
+    if let Some(read) = current.and(read) {
+        return read;
+    }
+    if recalled {
+        // Rebuilt from the names on disk, with their problems.
+        listing.list();
+    }
+    let (stamp, settled) = if recalled {
+        listing.stamp()
+    } else {
+        (stamp, settled)
+    };
+    let cached = compile(&listing);
+    // A file changed just now may change again unseen: only a later run
+    // keeps what it compiles.
+    if let Some(path) = location.as_deref().filter(|_| settled) {
+        cache::save(path, &stamp, &cached);
+    }
+    joined(cached)
+}
+
+/// The built-in glossary joined by a compiled user store, and how many
+/// user files were skipped.
+fn joined(cached: Cached) -> (Glossary, usize) {
+    let glossary = if cached.store.is_empty() {
+        Glossary::built_in()
+    } else {
+        Glossary::with_user(cached.store)
+    };
+    (glossary, cached.skipped)
+}
+
+/// Reads, checks and compiles the listed files into a store of their own;
+/// what was skipped counts the listing's problems too.
+fn compile(listing: &Listing) -> Cached {
+    let read = read_listed(listing);
+    let built_in = Glossary::built_in();
+    let checked = check(&read.files, &built_in);
+    let skipped =
+        listing.problems.len() + read.problems.len() + read.files.len() - checked.entries.len();
+    Cached {
+        store: Glossary::encode(checked.entries),
+        skipped,
+    }
+}
