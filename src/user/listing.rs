@@ -13,12 +13,12 @@ use std::os::unix::ffi::OsStrExt;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
-use rustix::fs::{AtFlags, Mode, OFlags, Stat};
+use rustix::fs::{AtFlags, Mode, OFlags};
 
+use super::stamp;
 use crate::cache::Stamp;
-use crate::embedded;
 use crate::files;
 
 /// The files a set of paths names, and one message per path or file that
@@ -52,18 +52,9 @@ struct Listed {
 impl Listed {
     /// The longest its record in a stamp can be.
     fn record_len(&self) -> usize {
-        4 + self.name.len() + 2 + RECORD_LEN
+        stamp::record_len(self.name.len())
     }
 }
-
-/// How long before its stamp a file must have last changed for the stamp
-/// to be trusted: a file system records times in ticks (two seconds on
-/// FAT), and a second change within the tick of the first leaves the
-/// time as it was.
-const SETTLED: Duration = Duration::from_secs(2);
-
-/// The length of one item's state in [`Stamp::folders`].
-const STATE_LEN: usize = 1 + 4 * 8;
 
 impl Listing {
     /// The `*.toml` files named by `paths`: a file is itself, a folder
@@ -79,9 +70,9 @@ impl Listing {
     /// The paths opened and their state read, their files not yet listed.
     pub fn open(paths: &[PathBuf]) -> Listing {
         let mut out = Listing {
-            header: header(paths),
+            header: stamp::header(paths),
             items: Vec::with_capacity(paths.len()),
-            states: Vec::with_capacity(paths.len() * STATE_LEN),
+            states: Vec::with_capacity(paths.len() * stamp::STATE_LEN),
             files: Vec::new(),
             names: Vec::new(),
             problems: Vec::new(),
@@ -108,18 +99,7 @@ impl Listing {
                     (b'!', None, None)
                 }
             };
-            out.states.push(kind);
-            let numbers = stat.map_or([0; 4], |s| {
-                [
-                    number(s.st_dev),
-                    number(s.st_ino),
-                    number(s.st_mtime),
-                    number(s.st_mtime_nsec),
-                ]
-            });
-            for n in numbers {
-                out.states.extend_from_slice(&n.to_le_bytes());
-            }
+            stamp::push_state(&mut out.states, kind, stat.as_ref());
             out.items.push(Item {
                 path: path.clone(),
                 folder,
@@ -143,7 +123,7 @@ impl Listing {
                     }
                     Err(message) => self.problems.push(message),
                 }
-            } else if self.states[at as usize * STATE_LEN] == b'f' {
+            } else if stamp::kind(&self.states, at as usize) == b'f' {
                 let name = keep(&mut self.names, b"");
                 self.files.push(Listed { item: at, name });
             }
@@ -166,7 +146,7 @@ impl Listing {
         let mut files = Vec::new();
         let mut rest = records;
         while !rest.is_empty() {
-            let Some((item, name, after)) = record(rest, self.items.len()) else {
+            let Some((item, name, after)) = stamp::record(rest, self.items.len()) else {
                 self.files.clear();
                 self.names.clear();
                 return false;
@@ -277,17 +257,7 @@ impl Listing {
         }
         let settled = !changed;
 
-        let mut folders = self.states.clone();
-        for state in folders.chunks_mut(STATE_LEN) {
-            let word = |i: usize| {
-                let at = 1 + i * 8;
-                u64::from_le_bytes(state[at..at + 8].try_into().unwrap_or_default())
-            };
-            if state[0] == b'd' && recent((word(2), word(3)), taken) {
-                state.fill(0);
-                state[0] = b'?';
-            }
-        }
+        let folders = stamp::settled_states(&self.states, taken);
         ((Stamp { files, folders }, settled), other)
     }
 
@@ -297,46 +267,16 @@ impl Listing {
         let mut any_recent = false;
         for file in run {
             let item = &self.items[file.item as usize];
-            out.extend_from_slice(&file.item.to_le_bytes());
             let name = self.name(file);
-            out.extend_from_slice(name.as_bytes());
-            out.push(0);
             // Symbolic links are followed: the target is what changes.
             let stat = match &item.folder {
                 Some(folder) => rustix::fs::statat(folder, name, AtFlags::empty()),
                 None => rustix::fs::stat(&item.path),
             };
-            any_recent |= describe(stat, out).is_some_and(|m| recent(m, taken));
+            any_recent |= stamp::push_record(out, file.item, name.as_bytes(), stat, taken);
         }
         any_recent
     }
-}
-
-/// The start of every stamp: this kamus build and the paths as given.
-fn header(paths: &[PathBuf]) -> Vec<u8> {
-    let mut out = format!("kamus {} {}\n", env!("CARGO_PKG_VERSION"), embedded::ID).into_bytes();
-    // A rebuilt kamus may read the same glossary differently.
-    if let Ok(exe) = std::env::current_exe() {
-        out.extend_from_slice(exe.as_os_str().as_bytes());
-        out.push(0);
-        describe(rustix::fs::stat(&exe), &mut out);
-    }
-    for path in paths {
-        out.extend_from_slice(path.as_os_str().as_bytes());
-        out.push(0);
-    }
-    out.push(0);
-    out
-}
-
-/// Whether a modification time (seconds and nanoseconds since 1970) is
-/// within [`SETTLED`] of `taken`, or later.
-fn recent((secs, nanos): (u64, u64), taken: SystemTime) -> bool {
-    let nanos = u32::try_from(nanos).unwrap_or(0).min(999_999_999);
-    SystemTime::UNIX_EPOCH
-        .checked_add(Duration::new(secs, nanos))
-        .and_then(|changed| changed.checked_add(SETTLED))
-        .is_some_and(|settled| settled >= taken)
 }
 
 /// From how many files the stamp is taken by several threads.
@@ -345,38 +285,6 @@ const PARALLEL_FROM: usize = 256;
 /// How many files a thread stamps at a time.
 const RUN: usize = 64;
 
-/// Appends a file's record to `out`: its size, modification and change
-/// times and inode, or a mark that it cannot be read. Returns the
-/// modification time.
-fn describe(stat: rustix::io::Result<Stat>, out: &mut Vec<u8>) -> Option<(u64, u64)> {
-    let Ok(s) = stat else {
-        out.push(0);
-        return None;
-    };
-    out.push(1);
-    let modified = (number(s.st_mtime), number(s.st_mtime_nsec));
-    for n in [
-        number(s.st_size),
-        modified.0,
-        modified.1,
-        number(s.st_ctime),
-        number(s.st_ctime_nsec),
-        number(s.st_ino),
-    ] {
-        out.extend_from_slice(&n.to_le_bytes());
-    }
-    Some(modified)
-}
-
-/// The length of a readable file's record after its mark.
-const RECORD_LEN: usize = 6 * 8;
-
-/// A field of `stat`, whose integer types differ between platforms, as
-/// 64 bits (a time before 1970 wraps, and stays distinct).
-fn number<N: Into<i128>>(n: N) -> u64 {
-    n.into() as u64
-}
-
 /// Appends a file's name to `names`; where it is kept.
 fn keep(names: &mut Vec<u8>, name: &[u8]) -> Range<usize> {
     let start = names.len();
@@ -384,28 +292,12 @@ fn keep(names: &mut Vec<u8>, name: &[u8]) -> Range<usize> {
     start..names.len()
 }
 
-/// The first of a stamp's records: the file's path (of `items`) and
-/// name, and the records after it; `None` when it is not well formed.
-fn record(records: &[u8], items: usize) -> Option<(u32, &[u8], &[u8])> {
-    let item = u32::from_le_bytes(records.get(..4)?.try_into().ok()?);
-    let rest = &records[4..];
-    let end = rest.iter().position(|&b| b == 0)?;
-    let (name, rest) = (&rest[..end], &rest[end + 1..]);
-    let len = match rest.first()? {
-        0 => 1,
-        _ => 1 + RECORD_LEN,
-    };
-    if item as usize >= items || rest.len() < len {
-        return None;
-    }
-    Some((item, name, &rest[len..]))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::fs;
     use std::path::Path;
+    use std::time::Duration;
 
     fn write(path: &Path, text: &str) {
         fs::write(path, text).expect("written");
@@ -535,7 +427,7 @@ mod tests {
         settle(folder.path());
         let paths = [folder.path().to_owned()];
         let (stamp, _) = Listing::new(&paths).stamp();
-        for cut in 1..=RECORD_LEN {
+        for cut in 1..=stamp::RECORD_LEN {
             let broken = Stamp {
                 files: stamp.files[..stamp.files.len() - cut].to_vec(),
                 folders: stamp.folders.clone(),

@@ -12,6 +12,7 @@ use crate::glossary::Glossary;
 use crate::validate::{self, Checked, Rules, Source};
 
 mod listing;
+mod stamp;
 
 pub use listing::Listing;
 
