@@ -11,15 +11,15 @@ use std::ops::Range;
 use std::os::fd::OwnedFd;
 use std::os::unix::ffi::OsStrExt;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
 use std::time::SystemTime;
 
 use rustix::fs::{AtFlags, Mode, OFlags};
 
-use super::stamp;
+use super::{shared, stamp};
 use crate::cache::Stamp;
 use crate::files;
+use crate::store::count;
 
 /// The files a set of paths names, and one message per path or file that
 /// cannot be used (a missing folder, a second file of the same slug).
@@ -46,10 +46,20 @@ struct Item {
 struct Listed {
     item: u32,
     /// Where its name is in [`Listing::names`].
-    name: Range<usize>,
+    name: Range<u32>,
+    /// Where its record is in the stamp it was recalled from, if it was.
+    recorded: Range<u32>,
 }
 
 impl Listed {
+    fn new(item: u32, name: Range<u32>) -> Listed {
+        Listed {
+            item,
+            name,
+            recorded: 0..0,
+        }
+    }
+
     /// The longest its record in a stamp can be.
     fn record_len(&self) -> usize {
         stamp::record_len(self.name.len())
@@ -118,14 +128,14 @@ impl Listing {
                     Ok(names) => {
                         for name in names {
                             let name = keep(&mut self.names, name.as_bytes());
-                            self.files.push(Listed { item: at, name });
+                            self.files.push(Listed::new(at, name));
                         }
                     }
                     Err(message) => self.problems.push(message),
                 }
             } else if stamp::kind(&self.states, at as usize) == b'f' {
                 let name = keep(&mut self.names, b"");
-                self.files.push(Listed { item: at, name });
+                self.files.push(Listed::new(at, name));
             }
         }
         // Names in one folder differ: only several paths can repeat a slug.
@@ -143,16 +153,28 @@ impl Listing {
         let Some(records) = stamp.files.strip_prefix(self.header.as_slice()) else {
             return false;
         };
-        let mut files = Vec::new();
+        // Counted first, so that nothing grows (copying, and touching new
+        // memory, costs more than reading the records twice).
+        let (mut records_count, mut names_len) = (0, 0);
         let mut rest = records;
         while !rest.is_empty() {
-            let Some((item, name, after)) = stamp::record(rest, self.items.len()) else {
-                self.files.clear();
-                self.names.clear();
+            let Some((_, name, after)) = stamp::record(rest, self.items.len()) else {
                 return false;
             };
-            let name = keep(&mut self.names, name);
-            files.push(Listed { item, name });
+            records_count += 1;
+            names_len += name.len();
+            rest = after;
+        }
+        let mut files = Vec::with_capacity(records_count);
+        self.names.reserve_exact(names_len);
+        let mut rest = records;
+        while let Some((item, name, after)) = stamp::record(rest, self.items.len()) {
+            let at = |left: &[u8]| count(stamp.files.len() - left.len());
+            files.push(Listed {
+                item,
+                name: keep(&mut self.names, name),
+                recorded: at(rest)..at(after),
+            });
             rest = after;
         }
         self.files = files;
@@ -161,7 +183,7 @@ impl Listing {
 
     /// The name of a file in its folder; empty for a path given as a file.
     fn name(&self, file: &Listed) -> &OsStr {
-        OsStr::from_bytes(&self.names[file.name.clone()])
+        OsStr::from_bytes(&self.names[span(&file.name)])
     }
 
     /// Keeps the first file of each slug and reports the others.
@@ -212,53 +234,42 @@ impl Listing {
     /// when the files are many enough to be stamped by other threads.
     pub fn stamp_alongside<T>(&self, alongside: impl FnOnce() -> T) -> ((Stamp, bool), T) {
         let taken = SystemTime::now();
-        // A stat costs a system call each: a large folder's are shared out
-        // among threads, which take runs of files in turn and describe each
-        // into a buffer of its exact size made here, so that none allocates.
-        // This thread joins them once `alongside` is done. A stat mostly
-        // waits on memory: one helper per core (at least two) measured
-        // faster here than one fewer.
-        let helpers = if self.files.len() < PARALLEL_FROM {
-            0
-        } else {
-            std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 4))
-        };
         let runs: Vec<&[Listed]> = self.files.chunks(RUN).collect();
+        // Each run's records go to a buffer of their exact size made here.
         let parts: Vec<Mutex<Vec<u8>>> = runs
             .iter()
             .map(|run| Mutex::new(Vec::with_capacity(run.iter().map(Listed::record_len).sum())))
             .collect();
-        let next = AtomicUsize::new(0);
-        let work = || {
-            let mut changed = false;
-            loop {
-                let at = next.fetch_add(1, Ordering::Relaxed);
-                let (Some(run), Some(part)) = (runs.get(at), parts.get(at)) else {
-                    return changed;
-                };
-                let mut part = part.lock().unwrap_or_else(PoisonError::into_inner);
-                changed |= self.describe_run(run, taken, &mut part);
-            }
-        };
-        let (changed, other) = std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..helpers).map(|_| scope.spawn(work)).collect();
-            let other = alongside();
-            let mut changed = work();
-            for handle in handles {
-                // A helper that failed leaves its run unfinished, which no
-                // cached stamp matches, and counts as a change.
-                changed |= handle.join().unwrap_or(true);
-            }
-            (changed, other)
+        let (changed, other) = shared::share(runs.len(), self.files.len(), alongside, |at, _| {
+            let mut part = parts[at].lock().unwrap_or_else(PoisonError::into_inner);
+            self.describe_run(runs[at], taken, &mut part)
         });
         let mut files = self.header.clone();
         for part in parts {
             files.extend_from_slice(&part.into_inner().unwrap_or_else(PoisonError::into_inner));
         }
-        let settled = !changed;
-
         let folders = stamp::settled_states(&self.states, taken);
-        ((Stamp { files, folders }, settled), other)
+        ((Stamp { files, folders }, !changed), other)
+    }
+
+    /// Whether every file recalled from `stamp` (see [`Listing::recall`])
+    /// is still as `stamp` recorded it, without writing a new stamp;
+    /// running `alongside` on this thread meanwhile, as
+    /// [`Listing::stamp_alongside`] does.
+    pub fn verify_alongside<T>(&self, stamp: &Stamp, alongside: impl FnOnce() -> T) -> (bool, T) {
+        // The time only tells whether a file changed just now, which a
+        // record that matches one of a settled stamp cannot have.
+        let taken = SystemTime::now();
+        let runs: Vec<&[Listed]> = self.files.chunks(RUN).collect();
+        let (differs, other) =
+            shared::share(runs.len(), self.files.len(), alongside, |at, record| {
+                runs[at].iter().any(|file| {
+                    record.clear();
+                    self.describe_run(std::slice::from_ref(file), taken, record);
+                    stamp.files.get(span(&file.recorded)) != Some(record.as_slice())
+                })
+            });
+        (!differs, other)
     }
 
     /// Appends the records of a run of files to `out`; whether one of them
@@ -279,17 +290,19 @@ impl Listing {
     }
 }
 
-/// From how many files the stamp is taken by several threads.
-const PARALLEL_FROM: usize = 256;
-
 /// How many files a thread stamps at a time.
 const RUN: usize = 64;
 
 /// Appends a file's name to `names`; where it is kept.
-fn keep(names: &mut Vec<u8>, name: &[u8]) -> Range<usize> {
-    let start = names.len();
+fn keep(names: &mut Vec<u8>, name: &[u8]) -> Range<u32> {
+    let start = count(names.len());
     names.extend_from_slice(name);
-    start..names.len()
+    start..count(names.len())
+}
+
+/// A kept range as indices (an out-of-range one reads as nothing).
+fn span(range: &Range<u32>) -> Range<usize> {
+    range.start as usize..range.end as usize
 }
 
 #[cfg(test)]
@@ -413,6 +426,21 @@ mod tests {
             listed.paths().collect::<Vec<_>>()
         );
         assert_eq!(recalled.stamp().0, stamp);
+        let (same, alongside) = recalled.verify_alongside(&stamp, || "ran");
+        assert!(same);
+        assert_eq!(alongside, "ran");
+
+        // The same size, the same modification time: the change time tells.
+        let b = folder.path().join("b.toml");
+        let modified = fs::metadata(&b).and_then(|m| m.modified()).expect("a time");
+        write(&b, "B.toml");
+        fs::File::open(&b)
+            .and_then(|f| f.set_modified(modified))
+            .expect("time set back");
+        assert!(
+            !recalled.verify_alongside(&stamp, || ()).0,
+            "b.toml changed"
+        );
 
         write(&folder.path().join("c.toml"), "c");
         let mut changed = Listing::open(&paths);
@@ -439,7 +467,7 @@ mod tests {
     #[test]
     fn a_large_folder_stamps_the_same_as_it_is_listed() {
         let folder = tempfile::tempdir().expect("a folder");
-        for i in 0..PARALLEL_FROM + 3 {
+        for i in 0..shared::PARALLEL_FROM + 3 {
             write(&folder.path().join(format!("t{i:04}.toml")), &"x".repeat(i));
         }
         let listing = Listing::new(&[folder.path().to_owned()]);
@@ -448,5 +476,14 @@ mod tests {
         let mut one_run = Vec::new();
         listing.describe_run(&listing.files, SystemTime::now(), &mut one_run);
         assert_eq!(stamp.files, [listing.header.clone(), one_run].concat());
+
+        // Threads verify it too, and see one file of the middle change.
+        settle(folder.path());
+        let (stamp, _) = Listing::new(&[folder.path().to_owned()]).stamp();
+        let mut recalled = Listing::open(&[folder.path().to_owned()]);
+        assert!(recalled.recall(&stamp));
+        assert!(recalled.verify_alongside(&stamp, || ()).0);
+        write(&folder.path().join("t0130.toml"), "changed");
+        assert!(!recalled.verify_alongside(&stamp, || ()).0);
     }
 }

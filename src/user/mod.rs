@@ -12,6 +12,7 @@ use crate::glossary::Glossary;
 use crate::validate::{self, Checked, Rules, Source};
 
 mod listing;
+mod shared;
 mod stamp;
 
 pub use listing::Listing;
@@ -95,33 +96,30 @@ pub fn load(value: &OsStr, var: &dyn Fn(&str) -> Option<OsString>) -> (Glossary,
     let location = cache::location(value, var);
     let opened = location.as_deref().and_then(cache::open);
     let mut listing = Listing::open(&paths);
-    // A folder in the state the cache recorded holds the names it recorded.
-    let recalled = opened.as_ref().is_some_and(|o| listing.recall(&o.stamp));
-    if !recalled {
-        listing.list();
-    }
-    // Many files take a while to stamp: the cached glossary is read
-    // meanwhile, and used if the stamp still matches.
-    let ((stamp, settled), read) =
-        listing.stamp_alongside(|| opened.as_ref().and_then(cache::Opened::store).map(joined));
-    let current = opened.filter(|o| o.stamp.files == stamp.files);
-    if let Some(opened) = &current
-        && !recalled
+    // The cached glossary is read while the files are stamped, which takes
+    // a while when they are many, and used if they are as it recorded.
+    let read = |opened: &Option<cache::Opened>| opened.as_ref().and_then(cache::Opened::store);
+    if let Some(cached) = &opened
+        && listing.recall(&cached.stamp)
     {
+        // Every folder is as the cache recorded it, so it holds the names
+        // the cache recorded: only the files themselves need a look.
+        let (same, store) = listing.verify_alongside(&cached.stamp, || read(&opened));
+        if let Some(store) = store.filter(|_| same) {
+            return joined(store);
+        }
+    }
+    listing.list();
+    let ((stamp, settled), store) = listing.stamp_alongside(|| read(&opened));
+    let current = opened.filter(|o| o.stamp.files == stamp.files);
+    if let Some(opened) = &current {
+        // Its folders changed but not its files: the next run need not
+        // list them.
         opened.remember_folders(&stamp.folders);
+        if let Some(store) = store {
+            return joined(store);
+        }
     }
-    if let Some(read) = current.and(read) {
-        return read;
-    }
-    if recalled {
-        // Rebuilt from the names on disk, with their problems.
-        listing.list();
-    }
-    let (stamp, settled) = if recalled {
-        listing.stamp()
-    } else {
-        (stamp, settled)
-    };
     let cached = compile(&listing);
     // A file changed just now may change again unseen: only a later run
     // keeps what it compiles.
