@@ -95,6 +95,41 @@ fn edits_added_and_removed_files_show_on_the_next_run() {
 }
 
 #[test]
+fn a_file_that_comes_and_goes_beside_the_entries_costs_no_rebuild() {
+    // An editor's swap file changes the folder, not the entries: the
+    // cache stays (a rebuilt one is renamed into place, a new inode), and
+    // the folder's new state is recorded in it for the runs after.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let cache = tempfile::tempdir().expect("a temporary folder");
+    let file = dir.path().join("rilis-mingguan.toml");
+    fs::write(&file, TEAM_ENTRY).expect("written");
+    settle(&file);
+    settle(dir.path());
+    let (_, want, _) = look_up(dir.path(), cache.path(), "rilis-mingguan");
+    let written = cache_files(cache.path());
+    assert_eq!(written.len(), 1, "a cache is written");
+    let state = || {
+        let meta = fs::metadata(&written[0]).expect("the cache");
+        (meta.ino(), fs::read(&written[0]).expect("the cache"))
+    };
+    let (inode, first) = state();
+
+    let swap = dir.path().join(".rilis-mingguan.toml.swp");
+    fs::write(&swap, "swap").expect("written");
+    fs::remove_file(&swap).expect("removed");
+    settle(dir.path());
+    let (_, out, _) = look_up(dir.path(), cache.path(), "rilis-mingguan");
+    assert_eq!(out, want);
+    let (again, recorded) = state();
+    assert_eq!(again, inode, "the same cache, not a rebuilt one");
+    assert_ne!(recorded, first, "the folder's new state is recorded");
+
+    let (_, out, _) = look_up(dir.path(), cache.path(), "rilis-mingguan");
+    assert_eq!(out, want);
+    assert_eq!(state(), (inode, recorded), "nothing more to record");
+}
+
+#[test]
 fn a_broken_cache_is_rebuilt() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let cache = tempfile::tempdir().expect("a temporary folder");
