@@ -9,7 +9,7 @@
 
 use std::ffi::OsStr;
 use std::fs;
-use std::io::{Read, Seek, Write};
+use std::io::Write;
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
@@ -68,22 +68,21 @@ pub struct Opened {
 /// Opens the cache at `path` and reads its stamp.
 pub fn open(path: &Path) -> Option<Opened> {
     // Read and write when allowed, to record the folders' state in place.
-    let mut file = fs::OpenOptions::new()
+    let file = fs::OpenOptions::new()
         .read(true)
         .write(true)
         .open(path)
         .or_else(|_| fs::File::open(path))
         .ok()?;
     let size = file.metadata().ok()?.len();
-    let mut magic = [0; MAGIC.len()];
-    file.read_exact(&mut magic).ok()?;
-    if &magic != MAGIC {
+    if read_at(&file, size, 0, MAGIC.len())? != MAGIC {
         return None;
     }
-    let folders = part(&mut file, size)?;
-    let files = part(&mut file, size)?;
+    let mut at = MAGIC.len() as u64;
+    let folders = part(&file, size, &mut at)?;
+    let files = part(&file, size, &mut at)?;
     Some(Opened {
-        body: file.stream_position().ok()?,
+        body: at,
         file,
         size,
         stamp: Stamp { files, folders },
@@ -104,15 +103,7 @@ impl Opened {
     /// Reads go by position, so this may run beside other use of `self`.
     pub fn store(&self) -> Option<Cached> {
         let (size, file) = (self.size, &self.file);
-        let read = |at: u64, len: usize| -> Option<Vec<u8>> {
-            // A length past the end (a corrupt file) claims no memory.
-            if at.checked_add(len as u64)? > size {
-                return None;
-            }
-            let mut bytes = vec![0; len];
-            file.read_exact_at(&mut bytes, at).ok()?;
-            Some(bytes)
-        };
+        let read = |at: u64, len: usize| read_at(file, size, at, len);
         let counts = read(self.body, 40)?;
         let [skipped, text_len, data_len, head_text, head_data] =
             std::array::from_fn(|i| number(&counts[i * 8..i * 8 + 8]));
@@ -139,20 +130,23 @@ impl Opened {
     }
 }
 
-/// A part of the file written with its length before it.
-fn part(file: &mut fs::File, size: u64) -> Option<Vec<u8>> {
-    let len = number(&exactly(file, size, 8)?)?;
-    exactly(file, size, len)
+/// The part of the file at `*at`, written with its length before it;
+/// moves `*at` past it.
+fn part(file: &fs::File, size: u64, at: &mut u64) -> Option<Vec<u8>> {
+    let len = number(&read_at(file, size, *at, 8)?)?;
+    let bytes = read_at(file, size, *at + 8, len)?;
+    *at += 8 + len as u64;
+    Some(bytes)
 }
 
-/// The next `len` bytes of `file`; `None` if it ends first. A length
-/// longer than the file (a corrupt one) claims no memory.
-fn exactly(file: &mut fs::File, size: u64, len: usize) -> Option<Vec<u8>> {
-    if len as u64 > size {
+/// The `len` bytes of `file` (of `size` bytes) at `at`; `None` if it ends
+/// first. A length past the end (a corrupt file) claims no memory.
+fn read_at(file: &fs::File, size: u64, at: u64, len: usize) -> Option<Vec<u8>> {
+    if at.checked_add(len as u64)? > size {
         return None;
     }
     let mut bytes = vec![0; len];
-    file.read_exact(&mut bytes).ok()?;
+    file.read_exact_at(&mut bytes, at).ok()?;
     Some(bytes)
 }
 
