@@ -94,7 +94,7 @@ pub fn load(value: &OsStr, var: &dyn Fn(&str) -> Option<OsString>) -> (Glossary,
         .filter(|p| !p.as_os_str().is_empty())
         .collect();
     let location = cache::location(value, var);
-    let opened = location.as_deref().and_then(cache::open);
+    let mut opened = location.as_deref().and_then(cache::open);
     let mut listing = Listing::open(&paths);
     // The cached glossary is read while the files are stamped, which takes
     // a while when they are many, and used if they are as it recorded.
@@ -108,6 +108,8 @@ pub fn load(value: &OsStr, var: &dyn Fn(&str) -> Option<OsString>) -> (Glossary,
         if let Some(store) = store.filter(|_| same) {
             return joined(store);
         }
+        // A file changed: the cache is stale whatever its folders say.
+        opened = None;
     }
     listing.list();
     let ((stamp, settled), store) = listing.stamp_alongside(|| read(&opened));
