@@ -65,12 +65,7 @@ pub fn main() -> ExitCode {
         let message = Message::Skipped { count: skipped }.text(settings.lang);
         report.notes.insert(0, format!("kamus: {message}"));
     }
-    let code = finish(report, settings.pager.as_ref(), settings.lang);
-    // The process ends here and its memory goes back whole: handing a
-    // personal glossary's hundreds of KiB back piece by piece first only
-    // costs time.
-    std::mem::forget(glossary);
-    code
+    finish(report, settings.pager.as_ref(), settings.lang)
 }
 
 /// What is wrong with a command line that clap accepted, if anything:
