@@ -222,16 +222,18 @@ impl Listing {
         }
     }
 
-    /// What a cache of these files is recognised by, and whether it may be
-    /// trusted: no file changed so recently that a second change could
-    /// leave its state as recorded. A folder that changed as recently is
-    /// recorded as unknown, so that the next run lists it again.
-    pub fn stamp(&self) -> (Stamp, bool) {
+    /// [`Listing::stamp_alongside`] with nothing alongside.
+    #[cfg(test)]
+    fn stamp(&self) -> (Stamp, bool) {
         self.stamp_alongside(|| ()).0
     }
 
-    /// [`Listing::stamp`], running `alongside` on this thread meanwhile
-    /// when the files are many enough to be stamped by other threads.
+    /// What a cache of these files is recognised by, and whether it may be
+    /// trusted: no file changed so recently that a second change could
+    /// leave its state as recorded. A folder that changed as recently is
+    /// recorded as unknown, so that the next run lists it again. Runs
+    /// `alongside` on this thread meanwhile when the files are many enough
+    /// to be stamped by other threads.
     pub fn stamp_alongside<T>(&self, alongside: impl FnOnce() -> T) -> ((Stamp, bool), T) {
         let taken = SystemTime::now();
         let runs: Vec<&[Listed]> = self.files.chunks(RUN).collect();
@@ -265,7 +267,7 @@ impl Listing {
             shared::share(runs.len(), self.files.len(), alongside, |at, record| {
                 runs[at].iter().any(|file| {
                     record.clear();
-                    self.describe_run(std::slice::from_ref(file), taken, record);
+                    self.describe(file, taken, record);
                     stamp.files.get(span(&file.recorded)) != Some(record.as_slice())
                 })
             });
@@ -275,18 +277,22 @@ impl Listing {
     /// Appends the records of a run of files to `out`; whether one of them
     /// changed shortly before `taken`.
     fn describe_run(&self, run: &[Listed], taken: SystemTime, out: &mut Vec<u8>) -> bool {
-        let mut any_recent = false;
-        for file in run {
-            let item = &self.items[file.item as usize];
-            let name = self.name(file);
-            // Symbolic links are followed: the target is what changes.
-            let stat = match &item.folder {
-                Some(folder) => rustix::fs::statat(folder, name, AtFlags::empty()),
-                None => rustix::fs::stat(&item.path),
-            };
-            any_recent |= stamp::push_record(out, file.item, name.as_bytes(), stat, taken);
-        }
-        any_recent
+        run.iter().fold(false, |recent, file| {
+            self.describe(file, taken, out) | recent
+        })
+    }
+
+    /// Appends the record of one file to `out`; whether it changed shortly
+    /// before `taken`.
+    fn describe(&self, file: &Listed, taken: SystemTime, out: &mut Vec<u8>) -> bool {
+        let item = &self.items[file.item as usize];
+        let name = self.name(file);
+        // Symbolic links are followed: the target is what changes.
+        let stat = match &item.folder {
+            Some(folder) => rustix::fs::statat(folder, name, AtFlags::empty()),
+            None => rustix::fs::stat(&item.path),
+        };
+        stamp::push_record(out, file.item, name.as_bytes(), stat, taken)
     }
 }
 
