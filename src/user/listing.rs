@@ -47,23 +47,22 @@ struct Listed {
     item: u32,
     /// Where its name is in [`Listing::names`].
     name: Range<u32>,
-    /// Where its record is in the stamp it was recalled from, if it was.
-    recorded: Range<u32>,
 }
 
 impl Listed {
-    fn new(item: u32, name: Range<u32>) -> Listed {
-        Listed {
-            item,
-            name,
-            recorded: 0..0,
-        }
-    }
-
     /// The longest its record in a stamp can be.
     fn record_len(&self) -> usize {
         stamp::record_len(self.name.len())
     }
+}
+
+/// The records of a stamp whose folders are as they are now, read in
+/// place: their files are the folders' files.
+pub struct Recalled<'s> {
+    records: &'s [u8],
+    files: usize,
+    /// Where each run of [`RUN`] records starts in `records`, and ends.
+    runs: Vec<Range<usize>>,
 }
 
 impl Listing {
@@ -128,14 +127,14 @@ impl Listing {
                     Ok(names) => {
                         for name in names {
                             let name = keep(&mut self.names, name.as_bytes());
-                            self.files.push(Listed::new(at, name));
+                            self.files.push(Listed { item: at, name });
                         }
                     }
                     Err(message) => self.problems.push(message),
                 }
             } else if stamp::kind(&self.states, at as usize) == b'f' {
                 let name = keep(&mut self.names, b"");
-                self.files.push(Listed::new(at, name));
+                self.files.push(Listed { item: at, name });
             }
         }
         // Names in one folder differ: only several paths can repeat a slug.
@@ -144,41 +143,31 @@ impl Listing {
         }
     }
 
-    /// Takes the files from `stamp` instead of listing them, when every
-    /// folder is as `stamp` recorded it; false when one is not.
-    pub fn recall(&mut self, stamp: &Stamp) -> bool {
+    /// The records of `stamp`, when every folder is as `stamp` recorded
+    /// it and the records are well formed; `None` otherwise.
+    pub fn recall<'s>(&self, stamp: &'s Stamp) -> Option<Recalled<'s>> {
         if stamp.folders != self.states {
-            return false;
+            return None;
         }
-        let Some(records) = stamp.files.strip_prefix(self.header.as_slice()) else {
-            return false;
-        };
-        // Counted first, so that nothing grows (copying, and touching new
-        // memory, costs more than reading the records twice).
-        let (mut records_count, mut names_len) = (0, 0);
-        let mut rest = records;
+        // Read in place: copying the names, and touching new memory for
+        // them, would cost more than reading the records again.
+        let records = stamp.files.strip_prefix(self.header.as_slice())?;
+        let mut runs = Vec::new();
+        let (mut rest, mut start, mut counted) = (records, 0, 0);
         while !rest.is_empty() {
-            let Some((_, name, after)) = stamp::record(rest, self.items.len()) else {
-                return false;
-            };
-            records_count += 1;
-            names_len += name.len();
-            rest = after;
+            (_, _, rest) = stamp::record(rest, self.items.len())?;
+            counted += 1;
+            if counted % RUN == 0 || rest.is_empty() {
+                let end = records.len() - rest.len();
+                runs.push(start..end);
+                start = end;
+            }
         }
-        let mut files = Vec::with_capacity(records_count);
-        self.names.reserve_exact(names_len);
-        let mut rest = records;
-        while let Some((item, name, after)) = stamp::record(rest, self.items.len()) {
-            let at = |left: &[u8]| count(stamp.files.len() - left.len());
-            files.push(Listed {
-                item,
-                name: keep(&mut self.names, name),
-                recorded: at(rest)..at(after),
-            });
-            rest = after;
-        }
-        self.files = files;
-        true
+        Some(Recalled {
+            records,
+            files: counted,
+            runs,
+        })
     }
 
     /// The name of a file in its folder; empty for a path given as a file.
@@ -222,6 +211,22 @@ impl Listing {
         }
     }
 
+    /// The path of each file of `recalled`, in order.
+    #[cfg(test)]
+    fn paths_of(&self, recalled: &Recalled) -> Vec<PathBuf> {
+        let mut out = Vec::new();
+        let mut rest = recalled.records;
+        while let Some((item, name, after)) = stamp::record(rest, self.items.len()) {
+            let path = &self.items[item as usize].path;
+            out.push(match name {
+                [] => path.clone(),
+                name => path.join(OsStr::from_bytes(name)),
+            });
+            rest = after;
+        }
+        out
+    }
+
     /// [`Listing::stamp_alongside`] with nothing alongside.
     #[cfg(test)]
     fn stamp(&self) -> (Stamp, bool) {
@@ -254,22 +259,31 @@ impl Listing {
         ((Stamp { files, folders }, !changed), other)
     }
 
-    /// Whether every file recalled from `stamp` (see [`Listing::recall`])
-    /// is still as `stamp` recorded it, without writing a new stamp;
-    /// running `alongside` on this thread meanwhile, as
+    /// Whether every file of `recalled` (see [`Listing::recall`]) is
+    /// still as its record says, without writing a new stamp; running
+    /// `alongside` on this thread meanwhile, as
     /// [`Listing::stamp_alongside`] does.
-    pub fn verify_alongside<T>(&self, stamp: &Stamp, alongside: impl FnOnce() -> T) -> (bool, T) {
+    pub fn verify_alongside<T>(
+        &self,
+        recalled: &Recalled,
+        alongside: impl FnOnce() -> T,
+    ) -> (bool, T) {
         // The time only tells whether a file changed just now, which a
         // record that matches one of a settled stamp cannot have.
         let taken = SystemTime::now();
-        let runs: Vec<&[Listed]> = self.files.chunks(RUN).collect();
+        let runs = &recalled.runs;
         let (differs, other) =
-            shared::share(runs.len(), self.files.len(), alongside, |at, record| {
-                runs[at].iter().any(|file| {
+            shared::share(runs.len(), recalled.files, alongside, |at, record| {
+                let mut rest = &recalled.records[runs[at].clone()];
+                while let Some((item, name, after)) = stamp::record(rest, self.items.len()) {
                     record.clear();
-                    self.describe(file, taken, record);
-                    stamp.files.get(span(&file.recorded)) != Some(record.as_slice())
-                })
+                    self.describe(item, name, taken, record);
+                    if rest[..rest.len() - after.len()] != record[..] {
+                        return true;
+                    }
+                    rest = after;
+                }
+                false
             });
         (!differs, other)
     }
@@ -278,21 +292,21 @@ impl Listing {
     /// changed shortly before `taken`.
     fn describe_run(&self, run: &[Listed], taken: SystemTime, out: &mut Vec<u8>) -> bool {
         run.iter().fold(false, |recent, file| {
-            self.describe(file, taken, out) | recent
+            self.describe(file.item, self.name(file).as_bytes(), taken, out) | recent
         })
     }
 
-    /// Appends the record of one file to `out`; whether it changed shortly
+    /// Appends the record of the file `name` of `items[item]` (the item
+    /// itself when `name` is empty) to `out`; whether it changed shortly
     /// before `taken`.
-    fn describe(&self, file: &Listed, taken: SystemTime, out: &mut Vec<u8>) -> bool {
-        let item = &self.items[file.item as usize];
-        let name = self.name(file);
+    fn describe(&self, item: u32, name: &[u8], taken: SystemTime, out: &mut Vec<u8>) -> bool {
+        let path = &self.items[item as usize];
         // Symbolic links are followed: the target is what changes.
-        let stat = match &item.folder {
-            Some(folder) => rustix::fs::statat(folder, name, AtFlags::empty()),
-            None => rustix::fs::stat(&item.path),
+        let stat = match &path.folder {
+            Some(folder) => rustix::fs::statat(folder, OsStr::from_bytes(name), AtFlags::empty()),
+            None => rustix::fs::stat(&path.path),
         };
-        stamp::push_record(out, file.item, name.as_bytes(), stat, taken)
+        stamp::push_record(out, item, name, stat, taken)
     }
 }
 
@@ -425,14 +439,13 @@ mod tests {
         let listed = Listing::new(&paths);
         let (stamp, _) = listed.stamp();
 
-        let mut recalled = Listing::open(&paths);
-        assert!(recalled.recall(&stamp));
+        let opened = Listing::open(&paths);
+        let recalled = opened.recall(&stamp).expect("recalled");
         assert_eq!(
-            recalled.paths().collect::<Vec<_>>(),
+            opened.paths_of(&recalled),
             listed.paths().collect::<Vec<_>>()
         );
-        assert_eq!(recalled.stamp().0, stamp);
-        let (same, alongside) = recalled.verify_alongside(&stamp, || "ran");
+        let (same, alongside) = opened.verify_alongside(&recalled, || "ran");
         assert!(same);
         assert_eq!(alongside, "ran");
 
@@ -444,13 +457,13 @@ mod tests {
             .and_then(|f| f.set_modified(modified))
             .expect("time set back");
         assert!(
-            !recalled.verify_alongside(&stamp, || ()).0,
+            !opened.verify_alongside(&recalled, || ()).0,
             "b.toml changed"
         );
 
         write(&folder.path().join("c.toml"), "c");
-        let mut changed = Listing::open(&paths);
-        assert!(!changed.recall(&stamp), "a file was added");
+        let changed = Listing::open(&paths);
+        assert!(changed.recall(&stamp).is_none(), "a file was added");
     }
 
     #[test]
@@ -466,7 +479,7 @@ mod tests {
                 files: stamp.files[..stamp.files.len() - cut].to_vec(),
                 folders: stamp.folders.clone(),
             };
-            assert!(!Listing::open(&paths).recall(&broken), "cut {cut}");
+            assert!(Listing::open(&paths).recall(&broken).is_none(), "cut {cut}");
         }
     }
 
@@ -486,10 +499,11 @@ mod tests {
         // Threads verify it too, and see one file of the middle change.
         settle(folder.path());
         let (stamp, _) = Listing::new(&[folder.path().to_owned()]).stamp();
-        let mut recalled = Listing::open(&[folder.path().to_owned()]);
-        assert!(recalled.recall(&stamp));
-        assert!(recalled.verify_alongside(&stamp, || ()).0);
+        let opened = Listing::open(&[folder.path().to_owned()]);
+        let recalled = opened.recall(&stamp).expect("recalled");
+        assert_eq!(recalled.runs.len(), listing.files.len().div_ceil(RUN));
+        assert!(opened.verify_alongside(&recalled, || ()).0);
         write(&folder.path().join("t0130.toml"), "changed");
-        assert!(!recalled.verify_alongside(&stamp, || ()).0);
+        assert!(!opened.verify_alongside(&recalled, || ()).0);
     }
 }

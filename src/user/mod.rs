@@ -99,12 +99,10 @@ pub fn load(value: &OsStr, var: &dyn Fn(&str) -> Option<OsString>) -> (Glossary,
     // The cached glossary is read while the files are stamped, which takes
     // a while when they are many, and used if they are as it recorded.
     let read = |opened: &Option<cache::Opened>| opened.as_ref().and_then(cache::Opened::store);
-    if let Some(cached) = &opened
-        && listing.recall(&cached.stamp)
-    {
+    if let Some(recalled) = opened.as_ref().and_then(|o| listing.recall(&o.stamp)) {
         // Every folder is as the cache recorded it, so it holds the names
         // the cache recorded: only the files themselves need a look.
-        let (same, store) = listing.verify_alongside(&cached.stamp, || read(&opened));
+        let (same, store) = listing.verify_alongside(&recalled, || read(&opened));
         if let Some(store) = store.filter(|_| same) {
             return joined(store);
         }
