@@ -19,7 +19,7 @@ use crate::store::Store;
 use crate::store::rest::Rest;
 
 /// The first bytes of a cache file, naming its layout.
-const MAGIC: &[u8; 8] = b"kamusU3\n";
+const MAGIC: &[u8; 8] = b"kamusU4\n";
 
 /// What a cache is recognised by.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -35,6 +35,9 @@ pub struct Stamp {
 /// What a cache file holds besides its stamp.
 pub struct Cached {
     pub store: Store,
+    /// How the store is laid over the built-in glossary (see
+    /// [`crate::overlay`]), which the stamp's build names.
+    pub steps: Vec<u8>,
     /// How many user files were skipped for their problems.
     pub skipped: usize,
 }
@@ -60,7 +63,8 @@ pub fn location(list: &OsStr, var: &dyn Fn(&str) -> Option<std::ffi::OsString>) 
 pub struct Opened {
     file: fs::File,
     size: u64,
-    /// Where the store's counts start, after the stamp.
+    /// Where the store's part starts, after the stamp: the steps that lay
+    /// it over the built-in glossary, then its counts.
     body: u64,
     pub stamp: Stamp,
 }
@@ -104,12 +108,14 @@ impl Opened {
     pub fn store(&self) -> Option<Cached> {
         let (size, file) = (self.size, &self.file);
         let read = |at: u64, len: usize| read_at(file, size, at, len);
-        let counts = read(self.body, 40)?;
+        let mut at = self.body;
+        let steps = part(file, size, &mut at)?;
+        let counts = read(at, 40)?;
         let [skipped, text_len, data_len, head_text, head_data] =
             std::array::from_fn(|i| number(&counts[i * 8..i * 8 + 8]));
         let (skipped, text_len, data_len) = (skipped?, text_len?, data_len?);
         let (head_text, head_data) = (head_text?, head_data?);
-        let at = self.body + 40;
+        let at = at + 40;
         if at + text_len as u64 + data_len as u64 != size
             || head_text > text_len
             || head_data > data_len
@@ -125,6 +131,7 @@ impl Opened {
         );
         Some(Cached {
             store: Store::with_rest(text, data, rest)?,
+            steps,
             skipped,
         })
     }
@@ -168,10 +175,16 @@ pub fn save(path: &Path, stamp: &Stamp, cached: &Cached) {
     let (text, data) = cached.store.parts();
     let (head_text, head_data) = cached.store.head();
     let mut bytes = Vec::with_capacity(
-        MAGIC.len() + stamp.folders.len() + stamp.files.len() + text.len() + data.len() + 64,
+        MAGIC.len()
+            + stamp.folders.len()
+            + stamp.files.len()
+            + cached.steps.len()
+            + text.len()
+            + data.len()
+            + 64,
     );
     bytes.extend_from_slice(MAGIC);
-    for part in [&stamp.folders, &stamp.files] {
+    for part in [&stamp.folders, &stamp.files, &cached.steps] {
         bytes.extend_from_slice(&(part.len() as u64).to_le_bytes());
         bytes.extend_from_slice(part);
     }
@@ -211,7 +224,12 @@ mod tests {
 
         let dir = tempfile::tempdir().expect("a temporary folder");
         let path = dir.path().join("kamus/user.store");
-        let cached = Cached { store, skipped: 2 };
+        let steps = Glossary::overlay_steps(&store);
+        let cached = Cached {
+            store,
+            steps,
+            skipped: 2,
+        };
         let stamp = Stamp {
             files: b"files".to_vec(),
             folders: b"folders".to_vec(),
@@ -229,6 +247,7 @@ mod tests {
         assert_eq!(opened.stamp.files, stamp.files);
         let loaded = opened.store().expect("read back");
         assert_eq!(loaded.skipped, 2);
+        assert_eq!(loaded.steps, cached.steps);
         // Slugs come from the head; whole entries and the index from the rest.
         for (i, entry) in entries.iter().enumerate() {
             assert_eq!(loaded.store.slug(i), entry.slug);

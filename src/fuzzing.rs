@@ -112,7 +112,7 @@ pub fn glossary_file(data: &[u8]) {
     if checked.entries.is_empty() {
         return;
     }
-    let glossary = Glossary::with_user(Glossary::encode(checked.entries));
+    let glossary = Glossary::with_user(Glossary::encode(checked.entries), None);
     for entry in 0..glossary.len() {
         render_all(&glossary, entry, glossary.slug(entry));
     }

@@ -12,12 +12,10 @@ use crate::fields::Field;
 use crate::keys::{Key, Target, Via};
 use crate::lexicon::Lexicon;
 use crate::model::{Entry, Kind, Lang, Str};
+use crate::overlay::{self, HIDDEN, Layout};
 use crate::store::names::Names;
 use crate::store::search::Index;
 use crate::store::{self, Store, count, partition_point};
-
-/// The marker of a built-in entry a user entry replaces.
-const HIDDEN: u32 = u32::MAX;
 
 pub struct Glossary {
     /// The built-in store, then the user's if there is one.
@@ -63,35 +61,27 @@ impl Glossary {
     }
 
     /// The built-in glossary with a store of the user's entries laid over
-    /// it: the built-in entries of the user's slugs are replaced.
-    pub fn with_user(user: Store) -> Glossary {
+    /// it: the built-in entries of the user's slugs are replaced. `steps`
+    /// replay the merge of a run before (see [`Glossary::overlay_steps`]);
+    /// without them, or when they do not fit, the slugs are merged anew.
+    pub fn with_user(user: Store, steps: Option<&[u8]>) -> Glossary {
         let base = Glossary::built_in().stores.remove(0);
         let (b, u) = (base.len(), user.len());
-        let mut positions = vec![vec![0; b], vec![0; u]];
-        let mut order = Vec::with_capacity(b + u);
-        let (mut i, mut j) = (0, 0);
-        // Both stores are in slug order: merge them.
-        while i < b || j < u {
-            let take_user = j < u && (i == b || user.slug(j) <= base.slug(i));
-            if take_user {
-                if i < b && user.slug(j) == base.slug(i) {
-                    positions[0][i] = HIDDEN;
-                    i += 1;
-                }
-                positions[1][j] = count(order.len());
-                order.push((1, count(j)));
-                j += 1;
-            } else {
-                positions[0][i] = count(order.len());
-                order.push((0, count(i)));
-                i += 1;
-            }
-        }
+        let Layout { order, positions } = steps
+            .and_then(|steps| Layout::replay(b, u, steps))
+            .or_else(|| Layout::replay(b, u, &overlay::steps(&base, &user)))
+            .unwrap_or_default();
         Glossary {
             stores: vec![base, user],
             order,
             positions,
         }
+    }
+
+    /// The steps that lay `user` over the built-in glossary, for a cache
+    /// to keep (see [`Glossary::with_user`]).
+    pub fn overlay_steps(user: &Store) -> Vec<u8> {
+        overlay::steps(&Glossary::built_in().stores[0], user)
     }
 
     /// The lexicon searches read queries with.
@@ -399,7 +389,7 @@ mod tests {
 
     /// The built-in glossary with `entries` laid over it as a user store.
     fn overlaid(entries: Vec<Entry>) -> Glossary {
-        Glossary::with_user(Glossary::encode(entries))
+        Glossary::with_user(Glossary::encode(entries), None)
     }
 
     #[test]
@@ -442,6 +432,27 @@ mod tests {
                 assert_eq!(g.entry(p), built_in.entry(i));
             }
         }
+    }
+
+    #[test]
+    fn a_merge_kept_in_steps_replays_as_it_was_made() {
+        let built_in = Glossary::built_in();
+        let mut entries: Vec<Entry> = [0, 3].iter().map(|&i| built_in.entry(i)).collect();
+        let mut new = entries[0].clone();
+        new.slug = Str::Borrowed("zz-baru");
+        entries.push(new);
+        let steps = Glossary::overlay_steps(&Glossary::encode(entries.clone()));
+        let made = overlaid(entries.clone());
+        let replayed = Glossary::with_user(Glossary::encode(entries.clone()), Some(&steps));
+        assert_eq!(
+            (replayed.order.clone(), replayed.positions.clone()),
+            (made.order, made.positions)
+        );
+        assert_eq!(replayed.len(), built_in.len() + 1);
+
+        // Steps of another glossary do not fit: the slugs are merged anew.
+        let other = Glossary::with_user(Glossary::encode(entries), Some(&steps[1..]));
+        assert_eq!(other.order, replayed.order);
     }
 
     #[test]

@@ -23,6 +23,7 @@ pub mod messages;
 pub mod mode;
 pub mod model;
 pub mod normalize;
+pub mod overlay;
 pub mod pager;
 pub mod render;
 pub mod report;

@@ -135,7 +135,7 @@ fn joined(cached: Cached) -> (Glossary, usize) {
     let glossary = if cached.store.is_empty() {
         Glossary::built_in()
     } else {
-        Glossary::with_user(cached.store)
+        Glossary::with_user(cached.store, Some(&cached.steps))
     };
     (glossary, cached.skipped)
 }
@@ -148,8 +148,10 @@ fn compile(listing: &Listing) -> Cached {
     let checked = check(&read.files, &built_in);
     let skipped =
         listing.problems.len() + read.problems.len() + read.files.len() - checked.entries.len();
+    let store = Glossary::encode(checked.entries);
     Cached {
-        store: Glossary::encode(checked.entries),
+        steps: Glossary::overlay_steps(&store),
+        store,
         skipped,
     }
 }
