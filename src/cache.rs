@@ -35,8 +35,8 @@ pub struct Stamp {
 /// What a cache file holds besides its stamp.
 pub struct Cached {
     pub store: Store,
-    /// How the store is laid over the built-in glossary (see
-    /// [`crate::overlay`]), which the stamp's build names.
+    /// How the store is laid over the built-in glossary of the build the
+    /// stamp names (see [`crate::overlay`]).
     pub steps: Vec<u8>,
     /// How many user files were skipped for their problems.
     pub skipped: usize,

@@ -60,6 +60,7 @@ impl Listed {
 /// place: their files are the folders' files.
 pub struct Recalled<'s> {
     records: &'s [u8],
+    /// How many records there are.
     files: usize,
     /// Where each run of [`RUN`] records starts in `records`, and ends.
     runs: Vec<Range<usize>>,
