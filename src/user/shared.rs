@@ -26,7 +26,7 @@ pub fn share<T>(
     // A stat mostly waits on memory: one helper more than there are cores
     // (two to four) measured fastest here, with 1,000 files on two cores.
     // The cores this process may run on are one system call away, where
-    // `available_parallelism` also reads the cgroup's quota from four files.
+    // `available_parallelism` also reads the cgroup's quota from three files.
     let helpers = if files < PARALLEL_FROM {
         0
     } else {
