@@ -204,11 +204,17 @@ impl Listing {
     }
 
     fn path(&self, file: &Listed) -> PathBuf {
-        let item = &self.items[file.item as usize].path;
-        if file.name.is_empty() {
-            item.clone()
+        self.path_of(file.item, self.name(file).as_bytes())
+    }
+
+    /// The path of the file `name` of `items[item]`: the item itself when
+    /// `name` is empty.
+    fn path_of(&self, item: u32, name: &[u8]) -> PathBuf {
+        let path = &self.items[item as usize].path;
+        if name.is_empty() {
+            path.clone()
         } else {
-            item.join(self.name(file))
+            path.join(OsStr::from_bytes(name))
         }
     }
 
@@ -218,11 +224,7 @@ impl Listing {
         let mut out = Vec::new();
         let mut rest = recalled.records;
         while let Some((item, name, after)) = stamp::record(rest, self.items.len()) {
-            let path = &self.items[item as usize].path;
-            out.push(match name {
-                [] => path.clone(),
-                name => path.join(OsStr::from_bytes(name)),
-            });
+            out.push(self.path_of(item, name));
             rest = after;
         }
         out
@@ -321,7 +323,7 @@ fn keep(names: &mut Vec<u8>, name: &[u8]) -> Range<u32> {
     start..count(names.len())
 }
 
-/// A kept range as indices (an out-of-range one reads as nothing).
+/// A kept range as indices.
 fn span(range: &Range<u32>) -> Range<usize> {
     range.start as usize..range.end as usize
 }
