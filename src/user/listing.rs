@@ -341,9 +341,13 @@ mod tests {
 
     /// Sets a file's modification time to an hour ago.
     fn settle(path: &Path) {
-        let past = SystemTime::now() - Duration::from_secs(3600);
+        date(path, SystemTime::now() - Duration::from_secs(3600));
+    }
+
+    /// Sets a file's or folder's modification time.
+    fn date(path: &Path, time: SystemTime) {
         fs::File::open(path)
-            .and_then(|f| f.set_modified(past))
+            .and_then(|f| f.set_modified(time))
             .expect("time set");
     }
 
@@ -456,9 +460,7 @@ mod tests {
         let b = folder.path().join("b.toml");
         let modified = fs::metadata(&b).and_then(|m| m.modified()).expect("a time");
         write(&b, "B.toml");
-        fs::File::open(&b)
-            .and_then(|f| f.set_modified(modified))
-            .expect("time set back");
+        date(&b, modified);
         assert!(
             !opened.verify_alongside(&recalled, || ()).0,
             "b.toml changed"

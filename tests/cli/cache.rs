@@ -28,9 +28,13 @@ fn cache_files(cache: &Path) -> Vec<std::path::PathBuf> {
 /// Sets a file's or folder's modification time to an hour ago, as if it
 /// had been written then.
 fn settle(path: &Path) {
-    let past = SystemTime::now() - Duration::from_secs(3600);
+    date(path, SystemTime::now() - Duration::from_secs(3600));
+}
+
+/// Sets a file's or folder's modification time.
+fn date(path: &Path, time: SystemTime) {
     fs::File::open(path)
-        .and_then(|f| f.set_modified(past))
+        .and_then(|f| f.set_modified(time))
         .expect("time set");
 }
 
@@ -75,9 +79,7 @@ fn edits_added_and_removed_files_show_on_the_next_run() {
         TEAM_ENTRY.replace("Rilis Mingguan", "Rilis Mingguam"),
     )
     .expect("written");
-    fs::File::open(&file)
-        .and_then(|f| f.set_modified(modified))
-        .expect("time set back");
+    date(&file, modified);
     let (_, out, _) = look_up(dir.path(), cache.path(), "rilis-mingguan");
     assert!(out.starts_with("Rilis Mingguam "), "{out}");
 
