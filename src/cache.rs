@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use crate::files::fingerprint;
 use crate::store::Store;
-use crate::store::rest::Rest;
+use crate::store::rest::{self, Rest};
 
 /// The first bytes of a cache file, naming its layout.
 const MAGIC: &[u8; 8] = b"kamusU4\n";
@@ -152,9 +152,7 @@ fn read_at(file: &fs::File, size: u64, at: u64, len: usize) -> Option<Vec<u8>> {
     if at.checked_add(len as u64)? > size {
         return None;
     }
-    let mut bytes = vec![0; len];
-    file.read_exact_at(&mut bytes, at).ok()?;
-    Some(bytes)
+    rest::read_at(file, at, len)
 }
 
 /// A little-endian length.

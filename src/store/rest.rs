@@ -44,8 +44,14 @@ impl Rest {
     }
 
     fn read(&self, (at, len): (u64, usize)) -> Option<Vec<u8>> {
-        let mut bytes = vec![0; len];
-        self.file.read_exact_at(&mut bytes, at).ok()?;
-        Some(bytes)
+        read_at(&self.file, at, len)
     }
+}
+
+/// The `len` bytes of `file` at `at`, read by position (the file's offset
+/// stays as it was); `None` if they cannot all be read.
+pub fn read_at(file: &File, at: u64, len: usize) -> Option<Vec<u8>> {
+    let mut bytes = vec![0; len];
+    file.read_exact_at(&mut bytes, at).ok()?;
+    Some(bytes)
 }
